@@ -1,0 +1,134 @@
+"""Build hook: the case studies.
+
+Once per build (and again only when a case, the vocabulary or a UI string file changes) it
+reads every case under docs/cases/ and fails the build with one line per problem when a case
+is malformed. For each language it then gives the templates what they print: the facts box,
+tags and sources of a case page, and the cards of the home page and the catalogue, every
+label, name and date in that language.
+"""
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.toc import AnchorLink
+
+ROOT = Path(__file__).resolve().parents[2]
+if str(ROOT / "scripts") not in sys.path:
+    sys.path.insert(0, str(ROOT / "scripts"))
+
+from casekit import model, strings, views  # noqa: E402
+from casekit.problems import report  # noqa: E402
+
+_cache: dict = {}
+_state: dict = {}
+
+
+def _languages(config) -> tuple:
+    """The built languages, default first, as configured for mkdocs-static-i18n."""
+    i18n = config.plugins["i18n"]
+    langs = [lang for lang in i18n.config.languages if lang.build]
+    langs.sort(key=lambda lang: not lang.default)
+    return tuple(lang.locale for lang in langs)
+
+
+def _fingerprint(config) -> tuple:
+    docs = Path(config.docs_dir)
+    paths = [docs / "tags.yml", *sorted((ROOT / "overrides" / "i18n").glob("*.yml"))]
+    cases = docs / "cases"
+    if cases.is_dir():
+        for entry in sorted(os.scandir(cases), key=lambda e: e.name):
+            if entry.is_dir():
+                paths += sorted(Path(entry.path).iterdir())
+    out = []
+    for path in paths:
+        try:
+            stat = path.stat()
+        except FileNotFoundError:
+            continue
+        out.append((str(path), stat.st_mtime_ns, stat.st_size))
+    return tuple(out)
+
+
+def _strings_for(lang: str) -> strings.Strings:
+    table = _cache.setdefault("strings", {})
+    if lang not in table:
+        table[lang] = strings.load(ROOT / "overrides" / "i18n", lang)
+    return table[lang]
+
+
+def _collection(config) -> model.Collection:
+    key = _fingerprint(config)
+    if _cache.get("key") != key:
+        _cache.clear()
+        _cache["collection"] = model.load_collection(Path(config.docs_dir), _languages(config), _strings_for, root=ROOT)
+        _cache["views"] = {}
+        _cache["key"] = key
+    return _cache["collection"]
+
+
+@event_priority(-150)  # after mkdocs-static-i18n (-100) has switched to the language being built
+def on_config(config):
+    lang = config.plugins["i18n"].current_language
+    collection = _collection(config)
+    if collection.problems:
+        count = len(collection.problems)
+        raise PluginError(
+            f"{count} problem{'s' if count != 1 else ''} in the case studies; the site was not built.\n"
+            + report(collection.problems)
+        )
+    t = _strings_for(lang)
+    config.site_name = t("site.name")
+    config.site_description = t("site.description")
+    cached = _cache["views"]
+    if lang not in cached:
+        cached[lang] = {
+            slug: views.case_view(case, lang, t, collection.vocab, collection.default_language)
+            for slug, case in collection.cases.items()
+        }
+    _state.update(lang=lang, t=t, views=cached[lang], collection=collection)
+    return config
+
+
+def _case_slug(page) -> str | None:
+    parts = page.file.src_uri.split("/")
+    if len(parts) == 3 and parts[0] == "cases" and parts[2].startswith("index."):
+        return parts[1]
+    return None
+
+
+def _listing(page) -> str | None:
+    name = page.file.src_uri
+    if name.startswith("index.") and "/" not in name:
+        return "home"
+    if name.startswith("cases/index.") and name.count("/") == 1:
+        return "catalogue"
+    return None
+
+
+def on_page_markdown(markdown, page, config, files):
+    slug = _case_slug(page)
+    if slug and slug in _state["views"]:
+        page.meta["case"] = _state["views"][slug]
+    elif _listing(page):
+        page.meta["listing"] = _listing(page)
+    return markdown
+
+
+def on_page_content(html, page, config, files):
+    """Add the facts box and the sources to the page's table of contents."""
+    if page.meta.get("case"):
+        t = _state["t"]
+        page.toc.items.insert(0, AnchorLink(t("facts.heading"), "case-facts", 2))
+        page.toc.items.append(AnchorLink(t("case.sources"), "case-sources", 2))
+    return html
+
+
+def on_env(env, config, files):
+    t = _state["t"]
+    cards = sorted(_state["views"].values(), key=lambda view: views.sort_key(view["title"]))
+    env.globals.update(t=t, case_cards=cards, newest_cases=sorted(cards, key=lambda v: v["added"] or "", reverse=True))
+    return env

@@ -1,0 +1,301 @@
+"""Read and check the cases under docs/cases/<slug>/.
+
+A case is one folder:
+- ``case.yml``: the facts that do not depend on language, written once;
+- ``index.md`` (English), ``index.<lang>.md`` (other languages): front matter with what is
+  translated (title, summary, place names where they differ), then the prose in four sections.
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import jsonschema
+from babel import Locale
+from rapidfuzz import fuzz, process
+
+from . import vocab as vocab_mod
+from . import yamlines
+from .problems import Problem, display_path
+
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+HEADING = re.compile(r"^##\s+(.+?)\s*#*\s*$")
+SECTIONS = ("context", "what_was_done", "results", "lessons")
+TEXT_KEYS = ("title", "summary", "places")
+NOT_COUNTRIES = {"EU", "EZ", "UN", "QO", "ZZ", "XA", "XB"}
+HERE = Path(__file__).parent
+
+
+@lru_cache(maxsize=None)
+def _schema(name: str) -> dict:
+    return json.loads((HERE / name).read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=None)
+def _validator(name: str):
+    schema = _schema(name)
+    return jsonschema.Draft202012Validator(schema)
+
+
+@lru_cache(maxsize=1)
+def country_codes() -> frozenset:
+    return frozenset(
+        code for code in Locale("en").territories if len(code) == 2 and code.isalpha() and code not in NOT_COUNTRIES
+    )
+
+
+@lru_cache(maxsize=1)
+def language_codes() -> frozenset:
+    return frozenset(code for code in Locale("en").languages if re.fullmatch(r"[a-z]{2,3}", code))
+
+
+def text_filename(lang: str, default_language: str) -> str:
+    return "index.md" if lang == default_language else f"index.{lang}.md"
+
+
+@dataclass
+class Text:
+    lang: str
+    path: Path
+    meta: dict
+    body: str
+    body_line: int  # the file line the body starts on
+    doc: yamlines.Located | None = None
+
+
+@dataclass
+class Case:
+    slug: str
+    folder: Path
+    facts: dict
+    texts: dict = field(default_factory=dict)  # lang -> Text
+
+    @property
+    def original_language(self) -> str:
+        return self.facts.get("original_language", "en")
+
+
+@dataclass
+class Collection:
+    cases: dict  # slug -> Case, sorted by slug
+    vocab: vocab_mod.Vocabulary
+    problems: list
+    languages: tuple
+    default_language: str
+
+
+def _did_you_mean(word, choices) -> str:
+    found = process.extract(str(word), list(choices), scorer=fuzz.WRatio, limit=3, score_cutoff=60)
+    return ", ".join(f"'{m}'" for m, _s, _i in found)
+
+
+def _schema_problems(data, doc, shown, schema_name, extra_unknown=None) -> list:
+    schema = _schema(schema_name)
+    props = schema["properties"]
+    problems = []
+    for error in _validator(schema_name).iter_errors(data):
+        path = tuple(error.absolute_path)
+        if error.validator == "required":
+            missing = [k for k in error.validator_value if k not in (error.instance or {})]
+            for key in missing:
+                where = "" if not path else f" in {'.'.join(map(str, path))}"
+                hint = props.get(key, {}).get("x-hint", "") if not path else f"add '{key}'."
+                problems.append(Problem(shown, doc.line(path) if path else 1, f"missing required fact '{key}'{where}.", hint))
+            continue
+        if error.validator == "additionalProperties":
+            allowed = (error.schema.get("properties") or {}).keys()
+            for key in sorted(set(error.instance) - set(allowed)):
+                message, hint = (extra_unknown or _unknown_key)(key, allowed)
+                problems.append(Problem(shown, doc.line(path + (key,)), message, hint))
+            continue
+        top = path[0] if path else None
+        hint = props.get(top, {}).get("x-hint", "") if top else ""
+        name = ".".join(str(p) for p in path) or "the file"
+        problems.append(Problem(shown, doc.line(path), f"'{name}' {_describe(error)}.", hint))
+    return problems
+
+
+def _unknown_key(key, allowed):
+    guess = _did_you_mean(key, allowed)
+    if key in TEXT_KEYS:
+        return (f"'{key}' is translated text and does not belong in case.yml.",
+                f"write it in the front matter of index.md, index.es.md and index.nl.md.")
+    hint = f"did you mean {guess}?" if guess else f"use only: {', '.join(allowed)}."
+    return f"unknown fact '{key}'.", hint
+
+
+def _describe(error) -> str:
+    value = error.instance
+    kind = error.validator
+    if kind == "type":
+        expected = error.validator_value
+        expected = " or ".join(expected) if isinstance(expected, list) else expected
+        words = {"array": "a list", "string": "text", "object": "a mapping of keys", "integer": "a whole number", "null": "null"}
+        expected = " or ".join(words.get(e, e) for e in expected.split(" or "))
+        return f"must be {expected}, not {value!r}"
+    if kind == "pattern":
+        return f"has the wrong format: {value!r}"
+    if kind == "enum":
+        return f"must be one of {', '.join(map(str, error.validator_value))}, not {value!r}"
+    if kind == "minItems":
+        return "must list at least one entry" if error.validator_value == 1 else f"needs at least {error.validator_value} entries"
+    if kind == "uniqueItems":
+        return "lists the same entry twice"
+    if kind in ("minLength", "maxLength"):
+        return f"is too {'short' if kind == 'minLength' else 'long'} ({len(value)} characters; {'at least' if kind == 'minLength' else 'at most'} {error.validator_value})"
+    if kind == "minimum":
+        return f"must be at least {error.validator_value}, not {value!r}"
+    if kind == "oneOf":
+        return f"must be a whole number or {{more_than: N}}, not {value!r}"
+    return error.message
+
+
+def _check_facts(case: Case, doc, shown, vocab, languages) -> list:
+    facts = case.facts
+    problems = _schema_problems(facts, doc, shown, "case.schema.json")
+    for index, code in enumerate(facts.get("countries") or []):
+        if isinstance(code, str) and re.fullmatch(r"[A-Z]{2}", code) and code not in country_codes():
+            guess = _did_you_mean(code, country_codes())
+            problems.append(Problem(shown, doc.line(("countries", index)), f"'{code}' is not an ISO 3166-1 alpha-2 country code.", f"did you mean {guess}?" if guess else "look the code up in ISO 3166-1."))
+    region = facts.get("region")
+    if isinstance(region, str) and (region not in vocab or vocab.tags[region].facet != "region"):
+        guess = ", ".join(f"'{g}'" for g in vocab.suggest(region, lambda f: f == "region"))
+        problems.append(Problem(shown, doc.line(("region",)), f"region '{region}' is not a region in docs/tags.yml.", f"did you mean {guess}?" if guess else "add it to docs/tags.yml with facet: region."))
+    for index, tag in enumerate(facts.get("tags") or []):
+        if not isinstance(tag, str):
+            continue
+        line = doc.line(("tags", index))
+        if tag not in vocab:
+            guess = ", ".join(f"'{g}'" for g in vocab.suggest(tag, lambda f: f != "region"))
+            problems.append(Problem(shown, line, f"tag '{tag}' is not in the vocabulary (docs/tags.yml).", f"did you mean {guess}? Or propose the new tag in docs/tags.yml with labels in every language." if guess else "use an id from docs/tags.yml, or add the tag there with labels in every language."))
+        elif vocab.tags[tag].facet == "region":
+            problems.append(Problem(shown, line, f"'{tag}' is a region; regions are not listed in tags.", f"write region: {tag} and remove it from tags."))
+    start, end = facts.get("start"), facts.get("end")
+    if isinstance(start, str) and isinstance(end, str) and end < start[: len(end)]:
+        problems.append(Problem(shown, doc.line(("end",)), f"the case ends ({end}) before it starts ({start}).", "check the dates against the sources."))
+    for index, source in enumerate(facts.get("sources") or []):
+        lang = source.get("language") if isinstance(source, dict) else None
+        if isinstance(lang, str) and re.fullmatch(r"[a-z]{2,3}", lang) and lang not in language_codes():
+            problems.append(Problem(shown, doc.line(("sources", index, "language")), f"'{lang}' is not a known language code.", "use an ISO 639-1 code such as en, es, nl, fr."))
+    original = facts.get("original_language")
+    if original in languages and original not in case.texts:
+        name = text_filename(original, languages[0])
+        problems.append(Problem(shown, doc.line(("original_language",)), f"the case was first written in '{original}' but {name} does not exist.", f"add {name}, or correct original_language."))
+    return problems
+
+
+def _text_unknown_key(key, allowed):
+    if key in _schema("case.schema.json")["properties"]:
+        return (f"'{key}' is a language-free fact and is written once, in case.yml.",
+                f"remove '{key}' from this file (and keep it in case.yml).")
+    guess = _did_you_mean(key, allowed)
+    return f"unknown key '{key}' in the front matter.", (f"did you mean {guess}?" if guess else f"use only: {', '.join(allowed)}.")
+
+
+def _check_text(case: Case, text: Text, shown, strings_for) -> list:
+    problems = []
+    if text.doc is None:
+        return [Problem(shown, 1, "the file has no front matter.", "start the file with ---, then title: and summary: lines, then --- (see CONTRIBUTING.md).")]
+    problems += _schema_problems(text.meta, text.doc, shown, "text.schema.json", _text_unknown_key)
+    places = text.meta.get("places")
+    if isinstance(places, list) and len(places) != len(case.facts.get("places") or []):
+        problems.append(Problem(shown, text.doc.line(("places",)), f"lists {len(places)} place(s) but case.yml lists {len(case.facts.get('places') or [])}.", "give one name per place in case.yml, in the same order."))
+    # the four sections, with the headings of this file's language, in order
+    strings = strings_for(text.lang)
+    expected = [strings(f"sections.{key}") for key in SECTIONS]
+    found = []
+    fence = False
+    for offset, line in enumerate(text.body.split("\n")):
+        if line.lstrip().startswith(("```", "~~~")):
+            fence = not fence
+        match = None if fence else HEADING.match(line)
+        if match:
+            found.append((match.group(1), text.body_line + offset))
+    titles = [title for title, _ in found]
+    if titles != expected:
+        for index, heading in enumerate(expected):
+            if index < len(found) and found[index][0] == heading:
+                continue
+            line = found[index][1] if index < len(found) else text.body_line + text.body.count("\n")
+            got = f"'## {found[index][0]}'" if index < len(found) else "the end of the file"
+            problems.append(Problem(shown, line, f"expected the section heading '## {heading}' here, found {got}.",
+                                    "every case has the sections " + ", ".join(f"'## {h}'" for h in expected) + " in this order, and no other '##' headings (use '###' inside a section)."))
+            break
+    return problems
+
+
+def _read_text(path: Path, lang: str) -> Text:
+    raw = path.read_text(encoding="utf-8-sig")
+    front, body, body_line = yamlines.split_front_matter(raw)
+    if front is None:
+        return Text(lang, path, {}, raw, 1, None)
+    doc = yamlines.load(front, first_line=2)
+    meta = doc.data if isinstance(doc.data, dict) else {}
+    return Text(lang, path, meta, body, body_line, doc)
+
+
+def load_case(folder: Path, languages, vocab, strings_for, root=None):
+    """Read one case folder; return (case or None, problems)."""
+    folder = Path(folder)
+    slug = folder.name
+    problems = []
+    facts_path = folder / "case.yml"
+    shown = display_path(facts_path, root)
+    if not SLUG.match(slug):
+        problems.append(Problem(display_path(folder, root), 1, f"'{slug}' is not a valid case folder name.", "use lowercase letters, digits and single hyphens, e.g. 'care-burundi'."))
+    default = languages[0]
+    known = {text_filename(lang, default): lang for lang in languages}
+    case = Case(slug, folder, {})
+    for path in sorted(folder.glob("*.md")):
+        if path.name not in known:
+            stem_lang = path.name[len("index."):-len(".md")] if path.name.startswith("index.") else None
+            if stem_lang == default:
+                hint = f"rename it to index.md: the {default} text carries no suffix."
+            elif stem_lang:
+                hint = f"this site is built in {', '.join(languages)} only; rename it to one of {', '.join(known)}."
+            else:
+                hint = f"a case's texts are named {', '.join(known)}."
+            problems.append(Problem(display_path(path, root), 1, f"'{path.name}' would not be published.", hint))
+            continue
+        lang = known[path.name]
+        try:
+            case.texts[lang] = _read_text(path, lang)
+        except yamlines.YamlSyntaxError as exc:
+            problems.append(Problem(display_path(path, root), exc.line, f"the front matter cannot be read as YAML: {exc.message}.", "check indentation, and put text containing ': ' in double quotes."))
+    if not facts_path.exists():
+        problems.append(Problem(shown, 1, "the case has no case.yml with its facts.", "run python scripts/new_case.py <slug> to start a case, or add case.yml (see CONTRIBUTING.md)."))
+        return None, problems
+    try:
+        doc = yamlines.load(facts_path.read_text(encoding="utf-8-sig"))
+    except yamlines.YamlSyntaxError as exc:
+        problems.append(Problem(shown, exc.line, f"case.yml cannot be read as YAML: {exc.message}.", "check indentation, and put text containing ': ' in double quotes."))
+        return None, problems
+    if not isinstance(doc.data, dict):
+        problems.append(Problem(shown, 1, "case.yml must be a mapping of facts (key: value lines).", "see CONTRIBUTING.md for the facts a case needs."))
+        return None, problems
+    case.facts = doc.data
+    problems += _check_facts(case, doc, shown, vocab, languages)
+    for lang, text in case.texts.items():
+        problems += _check_text(case, text, display_path(text.path, root), strings_for)
+    return case, problems
+
+
+def load_collection(docs_dir: Path, languages, strings_for, root=None, only=None) -> Collection:
+    """Read every case under ``docs_dir``/cases (or only the folders in ``only``)."""
+    docs_dir = Path(docs_dir)
+    languages = tuple(languages)
+    vocab, problems = vocab_mod.load(docs_dir / "tags.yml", languages)
+    problems = [p for p in problems]
+    cases = {}
+    folders = sorted(p.parent for p in (docs_dir / "cases").glob("*/*") if p.is_file() and (p.name == "case.yml" or p.suffix == ".md"))
+    for folder in sorted(set(folders)):
+        if only is not None and folder.resolve() not in only:
+            continue
+        case, found = load_case(folder, languages, vocab, strings_for, root)
+        problems += found
+        if case is not None:
+            cases[case.slug] = case
+    return Collection(cases, vocab, problems, languages, languages[0])

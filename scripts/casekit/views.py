@@ -1,0 +1,148 @@
+"""What a page in one language shows of a case: every label, name and date in that language."""
+from __future__ import annotations
+
+import datetime
+import unicodedata
+from functools import lru_cache
+
+from babel import Locale
+from babel.dates import format_date, format_skeleton
+
+
+@lru_cache(maxsize=None)
+def _locale(lang: str) -> Locale:
+    return Locale.parse(lang)
+
+
+def language_name(code: str, lang: str) -> str:
+    return _locale(lang).languages.get(code, code)
+
+
+def _capitalised(text: str) -> str:
+    """A name standing alone (as in the facts box) starts with a capital in every language."""
+    return text[:1].upper() + text[1:]
+
+
+def country_name(code: str, lang: str) -> str:
+    return _locale(lang).territories.get(code, code)
+
+
+def format_when(value: str, lang: str) -> str:
+    """An ISO date of year, month or day precision, as the language writes it."""
+    parts = [int(p) for p in str(value).split("-")]
+    if len(parts) == 1:
+        return str(parts[0])
+    if len(parts) == 2:
+        return format_skeleton("yMMMM", datetime.date(parts[0], parts[1], 1), locale=lang)
+    return format_date(datetime.date(*parts), format="long", locale=lang)
+
+
+def format_period(start, end, lang, t) -> str | None:
+    if start and end:
+        if start == end:
+            return format_when(start, lang)
+        return f"{format_when(start, lang)} – {format_when(end, lang)}"
+    if start:
+        return t("facts.since", start=format_when(start, lang))
+    if end:
+        return t("facts.until", end=format_when(end, lang))
+    return None
+
+
+def format_participants(participants: dict, t) -> list:
+    out = []
+    for kind in ("people", "organisations"):
+        value = (participants or {}).get(kind)
+        if isinstance(value, dict):
+            out.append(t(f"facts.more_than_{kind}", count=value["more_than"]))
+        elif isinstance(value, int):
+            out.append(t(f"facts.{kind}", count=value))
+    return out
+
+
+def sort_key(text: str) -> str:
+    """Alphabetical order that ignores case and accents."""
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().casefold()
+
+
+def page_url(slug: str, lang: str, default_language: str) -> str:
+    prefix = "" if lang == default_language else f"{lang}/"
+    return f"{prefix}cases/{slug}/"
+
+
+def tag_url(tag_id: str, lang: str, default_language: str) -> str:
+    prefix = "" if lang == default_language else f"{lang}/"
+    return f"{prefix}tags/{tag_id}/"
+
+
+def case_view(case, lang: str, t, vocab, default_language: str, tag_pages: bool = False) -> dict:
+    """Everything the templates print about ``case`` on a page in ``lang``."""
+    facts = case.facts
+    text = case.texts.get(lang) or case.texts.get(default_language) or case.texts.get(case.original_language)
+    text_lang = text.lang if text else lang
+    places = list(facts.get("places") or [])
+    own_places = text.meta.get("places") if text else None
+    if isinstance(own_places, list) and len(own_places) == len(places):
+        places = own_places
+    period = format_period(facts.get("start"), facts.get("end"), lang, t)
+    countries = [country_name(code, lang) for code in facts.get("countries") or []]
+    region = vocab.tags.get(facts.get("region"))
+    region_label = region.label.get(lang) if region else None
+
+    def row(key, values):
+        return {"key": key, "label": t(f"facts.{key}"), "entries": [v for v in values if v]}
+
+    facts_rows = [
+        row("implementing", facts.get("implementing") or []),
+        row("partners", facts.get("partners") or []),
+        row("funders", facts.get("funders") or []),
+        row("countries", countries),
+        row("places", places),
+        row("region", [region_label]),
+        row("period", [period]),
+        row("participants", format_participants(facts.get("participants"), t)),
+        row("original_language", [_capitalised(language_name(case.original_language, lang))]),
+        row("reviewed", [format_when(facts["reviewed"], lang)] if facts.get("reviewed") else []),
+    ]
+    tags = []
+    for tag_id in facts.get("tags") or []:
+        tag = vocab.tags.get(tag_id)
+        if tag:
+            tags.append({
+                "id": tag_id,
+                "facet": tag.facet,
+                "label": tag.label.get(lang, tag_id),
+                "url": tag_url(tag_id, lang, default_language) if tag_pages else None,
+            })
+    sources = []
+    for source in facts.get("sources") or []:
+        source_lang = source.get("language")
+        sources.append({
+            "title": source.get("title"),
+            "publisher": source.get("publisher"),
+            "url": source.get("url"),
+            "lang": source_lang,
+            "language_note": t("case.source_language", language=language_name(source_lang, lang)) if source_lang != lang else None,
+        })
+    start, end = facts.get("start"), facts.get("end")
+    return {
+        "slug": case.slug,
+        "url": page_url(case.slug, lang, default_language),
+        "lang": lang,
+        "text_lang": text_lang,
+        "fallback": text_lang != lang,
+        "fallback_note": t("case.fallback", language=language_name(text_lang, lang)) if text_lang != lang else None,
+        "title": text.meta.get("title", case.slug) if text else case.slug,
+        "summary": text.meta.get("summary", "") if text else "",
+        "countries": countries,
+        "country_codes": list(facts.get("countries") or []),
+        "places": places,
+        "region": {"id": facts.get("region"), "label": region_label},
+        "period": period,
+        "years": [int(str(start)[:4]) if start else None, int(str(end)[:4]) if end else None],
+        "facts": facts_rows,
+        "tags": tags,
+        "sources": sources,
+        "added": facts.get("added"),
+        "reviewed": facts.get("reviewed"),
+    }
