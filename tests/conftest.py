@@ -1,0 +1,123 @@
+"""Shared fixtures: the real site built once per run with `mkdocs build --strict`, served on
+127.0.0.1, and the system's Chromium driven by Playwright."""
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "scripts"))
+
+LANGS = ("en", "es", "nl")
+SLUGS = ("acogida-colombia", "erbil-iraq", "care-burundi", "racop-balkans", "mesa-migratoria")
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync"]
+IN_CI = os.environ.get("CI", "").lower() == "true"
+
+
+def prefix(lang: str) -> str:
+    return "" if lang == "en" else f"{lang}/"
+
+
+def build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
+    """Run the real `mkdocs build --strict` on ``project`` into ``site_dir``."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(site_dir)],
+        cwd=project, env=env, capture_output=True, text=True,
+    )
+
+
+def copy_project(dest: Path) -> Path:
+    """A copy of what the build reads, to break on purpose."""
+    for name in ("docs", "overrides", "scripts"):
+        shutil.copytree(ROOT / name, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
+    return dest
+
+
+class Site:
+    def __init__(self, path: Path):
+        self.path = path
+
+    def file(self, rel: str) -> Path:
+        target = self.path / rel
+        return target / "index.html" if rel.endswith("/") or rel == "" else target
+
+    def soup(self, rel: str) -> BeautifulSoup:
+        return BeautifulSoup(self.file(rel).read_text(encoding="utf-8"), "lxml")
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory) -> Site:
+    out = tmp_path_factory.mktemp("site")
+    result = build(ROOT, out)
+    assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stdout}\n{result.stderr}"
+    return Site(out)
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="session")
+def server(site):
+    handler = functools.partial(_QuietHandler, directory=str(site.path))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    httpd.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    reason = None
+    if not Path(CHROMIUM).exists():
+        reason = f"Chromium is not installed at {CHROMIUM} (Debian: apt-get install chromium)"
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:  # pragma: no cover
+        reason = "the playwright package is missing (python3 scripts/test.py installs it)"
+    if reason:
+        if IN_CI:
+            pytest.fail(f"browser tests cannot be skipped under CI=true: {reason}")
+        pytest.skip(f"browser tests skipped: {reason}")
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        yield chromium
+        chromium.close()
+
+
+class Visit:
+    """A browser page that records console errors and every request it makes."""
+
+    def __init__(self, page):
+        self.page = page
+        self.console_errors: list = []
+        self.requests: list = []
+        page.on("console", lambda msg: msg.type == "error" and self.console_errors.append(msg.text))
+        page.on("pageerror", lambda exc: self.console_errors.append(str(exc)))
+        page.on("request", lambda request: self.requests.append(request.url))
+
+    def off_site(self) -> list:
+        return [url for url in self.requests if not url.startswith(("http://127.0.0.1:", "data:", "blob:"))]
+
+
+@pytest.fixture
+def visit(browser):
+    context = browser.new_context()
+    page = context.new_page()
+    yield Visit(page)
+    context.close()
