@@ -107,6 +107,8 @@ class Visit:
         self.page = page
         self.console_errors: list = []
         self.requests: list = []
+        self.failed: list = []
+        page.on("response", lambda response: response.status >= 400 and self.failed.append(f"{response.status} {response.url}"))
         page.on("console", lambda msg: msg.type == "error" and self.console_errors.append(msg.text))
         page.on("pageerror", lambda exc: self.console_errors.append(str(exc)))
         page.on("request", lambda request: self.requests.append(request.url))

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from urllib.parse import urljoin
 
 import pytest
 import yaml
@@ -156,7 +157,7 @@ def test_home_and_catalogue_list_every_case(site, lang, page):
     assert sorted(card["data-case"] for card in cards) == sorted(SLUGS)
     for card in cards:
         link = card.select_one(".case-card__title a")["href"]
-        assert link.rstrip("/").endswith(f"cases/{card['data-case']}")
+        assert urljoin(f"/{prefix(lang)}{page}", link) == f"/{prefix(lang)}cases/{card['data-case']}/"
         assert card["lang"] == lang
         assert card.select_one(".case-card__summary").get_text(strip=True)
 
