@@ -3,8 +3,9 @@
 Once per build (and again only when a case, the vocabulary or a UI string file changes) it
 reads every case under docs/cases/ and fails the build with one line per problem when a case
 is malformed. For each language it then gives the templates what they print: the facts box,
-tags and sources of a case page, and the cards of the home page and the catalogue, every
-label, name and date in that language.
+tags and sources of a case page, and the cards of the home page, the catalogue and the tag pages, every label, name and date in that language.
+The tag pages (/tags/<id>/ in every language) are generated here from docs/tags.yml: no file is
+kept by hand for them.
 """
 from __future__ import annotations
 
@@ -12,8 +13,11 @@ import os
 import sys
 from pathlib import Path
 
+from types import SimpleNamespace
+
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.structure.toc import AnchorLink
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -85,12 +89,47 @@ def on_config(config):
     config.site_description = t("site.description")
     cached = _cache["views"]
     if lang not in cached:
-        cached[lang] = {
-            slug: views.case_view(case, lang, t, collection.vocab, collection.default_language)
-            for slug, case in collection.cases.items()
-        }
-    _state.update(lang=lang, t=t, views=cached[lang], collection=collection)
+        cached[lang] = _views(collection, lang, t)
+    _state.update(lang=lang, t=t, views=cached[lang], collection=collection,
+                  tag_index=views.tag_index(collection.cases, collection.vocab, lang, t, collection.default_language))
     return config
+
+
+def _views(collection, lang, t) -> dict:
+    out = {
+        slug: views.case_view(case, lang, t, collection.vocab, collection.default_language)
+        for slug, case in collection.cases.items()
+    }
+    if "related" not in _cache:
+        _cache["related"] = views.related(collection.cases)
+    for slug, view in out.items():
+        view["related"] = [out[other] for other in _cache["related"][slug]]
+    return out
+
+
+@event_priority(-150)  # after mkdocs-static-i18n has chosen this language's files
+def on_files(files, config):
+    """Add one page per tag of the vocabulary, in the language being built."""
+    collection = _state["collection"]
+    lang, default = _state["lang"], collection.default_language
+    prefix = "" if lang == default else f"{lang}/"
+    for tag in collection.vocab.tags.values():
+        label = tag.label.get(lang, tag.id)
+        content = f"---\ntitle: {_yaml_text(label)}\n---\n\n# {label}\n\n{tag.description.get(lang, '')}\n"
+        file = File.generated(config, f"{prefix}tags/{tag.id}/index.md", content=content,
+                              inclusion=InclusionLevel.NOT_IN_NAV)
+        # what mkdocs-static-i18n gives its own files, so the language selector stays on this tag
+        file.locale = lang
+        file.locale_alternate_of = lang
+        file.alternates = {
+            other: SimpleNamespace(url=views.tag_url(tag.id, other, default)) for other in collection.languages
+        }
+        files.append(file)
+    return files
+
+
+def _yaml_text(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
 def _case_slug(page) -> str | None:
@@ -100,22 +139,41 @@ def _case_slug(page) -> str | None:
     return None
 
 
-def _listing(page) -> str | None:
-    name = page.file.src_uri
-    if name.startswith("index.") and "/" not in name:
-        return "home"
-    if name.startswith("cases/index.") and name.count("/") == 1:
-        return "catalogue"
-    return None
+def _kind(page) -> tuple:
+    """What a page lists: ("home"|"catalogue"|"tags"|"tag", tag id or None)."""
+    parts = page.file.src_uri.split("/")
+    if parts[0] == _state["lang"] and len(parts) > 1:  # generated pages carry their language
+        parts = parts[1:]
+    if len(parts) == 1 and parts[0].startswith("index."):
+        return "home", None
+    if len(parts) == 2 and parts[1].startswith("index.") and parts[0] in ("cases", "tags"):
+        return parts[0].replace("cases", "catalogue"), None
+    if len(parts) == 3 and parts[0] == "tags" and parts[2] == "index.md":
+        return "tag", parts[1]
+    return None, None
 
 
 def on_page_markdown(markdown, page, config, files):
     slug = _case_slug(page)
     if slug and slug in _state["views"]:
         page.meta["case"] = _state["views"][slug]
-    elif _listing(page):
-        page.meta["listing"] = _listing(page)
+        return markdown
+    kind, tag_id = _kind(page)
+    cards = sorted(_state["views"].values(), key=lambda view: views.sort_key(view["title"]))
+    if kind == "home":
+        page.meta["cards"] = sorted(cards, key=lambda view: view["added"] or "", reverse=True)
+    elif kind == "catalogue":
+        page.meta["cards"] = cards
+    elif kind == "tags":
+        page.meta["tag_index"] = _state["tag_index"]
+    elif kind == "tag":
+        page.meta["cards"] = [view for view in cards if tag_id in _tag_ids(view)]
+        page.meta["tag"] = tag_id
     return markdown
+
+
+def _tag_ids(view) -> set:
+    return {tag["id"] for tag in view["tags"]} | {view["region"]["id"]}
 
 
 def on_page_content(html, page, config, files):
@@ -128,7 +186,5 @@ def on_page_content(html, page, config, files):
 
 
 def on_env(env, config, files):
-    t = _state["t"]
-    cards = sorted(_state["views"].values(), key=lambda view: views.sort_key(view["title"]))
-    env.globals.update(t=t, case_cards=cards, newest_cases=sorted(cards, key=lambda v: v["added"] or "", reverse=True))
+    env.globals["t"] = _state["t"]
     return env

@@ -75,7 +75,7 @@ def tag_url(tag_id: str, lang: str, default_language: str) -> str:
     return f"{prefix}tags/{tag_id}/"
 
 
-def case_view(case, lang: str, t, vocab, default_language: str, tag_pages: bool = False) -> dict:
+def case_view(case, lang: str, t, vocab, default_language: str, tag_pages: bool = True) -> dict:
     """Everything the templates print about ``case`` on a page in ``lang``."""
     facts = case.facts
     text = case.texts.get(lang) or case.texts.get(default_language) or case.texts.get(case.original_language)
@@ -137,7 +137,8 @@ def case_view(case, lang: str, t, vocab, default_language: str, tag_pages: bool 
         "countries": countries,
         "country_codes": list(facts.get("countries") or []),
         "places": places,
-        "region": {"id": facts.get("region"), "label": region_label},
+        "region": {"id": facts.get("region"), "label": region_label,
+                   "url": tag_url(facts.get("region"), lang, default_language) if tag_pages and region else None},
         "period": period,
         "years": [int(str(start)[:4]) if start else None, int(str(end)[:4]) if end else None],
         "facts": facts_rows,
@@ -146,3 +147,51 @@ def case_view(case, lang: str, t, vocab, default_language: str, tag_pages: bool 
         "added": facts.get("added"),
         "reviewed": facts.get("reviewed"),
     }
+
+
+def case_tag_ids(case) -> list:
+    """The tags a case is found under: its tags and its region."""
+    ids = list(case.facts.get("tags") or [])
+    if case.facts.get("region"):
+        ids.append(case.facts["region"])
+    return ids
+
+
+def related(cases: dict, limit: int = 3) -> dict:
+    """For each case, up to ``limit`` other cases that share the most tags (ties: by slug).
+
+    Uses an index from tag to cases, so the work grows with the cases that share a tag, not
+    with every pair of cases.
+    """
+    by_tag: dict = {}
+    for slug, case in cases.items():
+        for tag in case.facts.get("tags") or []:
+            by_tag.setdefault(tag, []).append(slug)
+    out = {}
+    for slug, case in cases.items():
+        shared: dict = {}
+        for tag in case.facts.get("tags") or []:
+            for other in by_tag.get(tag, ()):
+                if other != slug:
+                    shared[other] = shared.get(other, 0) + 1
+        out[slug] = [other for other, _n in sorted(shared.items(), key=lambda item: (-item[1], item[0]))[:limit]]
+    return out
+
+
+def tag_index(cases: dict, vocab, lang: str, t, default_language: str) -> list:
+    """The tags grouped by facet, each with its label, description, address and case count."""
+    counts: dict = {}
+    for case in cases.values():
+        for tag in case_tag_ids(case):
+            counts[tag] = counts.get(tag, 0) + 1
+    groups = []
+    for facet, labels in vocab.facets.items():
+        tags = [
+            {"id": tag.id, "label": tag.label.get(lang, tag.id), "description": tag.description.get(lang, ""),
+             "url": tag_url(tag.id, lang, default_language), "count": counts.get(tag.id, 0),
+             "count_text": t("tags.count", count=counts.get(tag.id, 0))}
+            for tag in vocab.tags.values() if tag.facet == facet
+        ]
+        tags.sort(key=lambda item: (-item["count"], sort_key(item["label"])))
+        groups.append({"id": facet, "label": labels.get(lang, facet), "tags": tags})
+    return groups
