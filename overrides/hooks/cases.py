@@ -104,6 +104,7 @@ def _views(collection, lang, t) -> dict:
         _cache["related"] = views.related(collection.cases)
     for slug, view in out.items():
         view["related"] = [out[other] for other in _cache["related"][slug]]
+        view["data"] = views.card_data(view)
     return out
 
 
@@ -164,6 +165,7 @@ def on_page_markdown(markdown, page, config, files):
         page.meta["cards"] = sorted(cards, key=lambda view: view["added"] or "", reverse=True)
     elif kind == "catalogue":
         page.meta["cards"] = cards
+        page.meta["filters"] = views.catalogue_filters(cards, _state["collection"].vocab, _state["lang"], _state["t"])
     elif kind == "tags":
         page.meta["tag_index"] = _state["tag_index"]
     elif kind == "tag":

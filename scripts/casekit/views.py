@@ -195,3 +195,42 @@ def tag_index(cases: dict, vocab, lang: str, t, default_language: str) -> list:
         tags.sort(key=lambda item: (-item["count"], sort_key(item["label"])))
         groups.append({"id": facet, "label": labels.get(lang, facet), "tags": tags})
     return groups
+
+
+FILTER_GROUPS = (("theme", "all"), ("approach", "all"), ("region", "any"), ("country", "any"), ("organisation", "any"))
+
+
+def catalogue_filters(case_views: list, vocab, lang: str, t) -> dict:
+    """The catalogue's filter options in ``lang``: only options at least one case has."""
+    present: dict = {name: {} for name, _mode in FILTER_GROUPS}
+    years = []
+    for view in case_views:
+        for tag in view["tags"]:
+            if tag["facet"] in present:
+                present[tag["facet"]][tag["id"]] = tag["label"]
+        if view["region"]["id"]:
+            present["region"][view["region"]["id"]] = view["region"]["label"]
+        for code, name in zip(view["country_codes"], view["countries"]):
+            present["country"][code] = name
+        years += [year for year in view["years"] if year]
+    groups = []
+    for name, mode in FILTER_GROUPS:
+        label = t("catalogue.filters.country") if name == "country" else vocab.facets.get(name, {}).get(lang, name)
+        options = sorted(({"value": value, "label": text} for value, text in present[name].items()),
+                         key=lambda option: sort_key(option["label"]))
+        if options:
+            groups.append({"name": name, "label": label, "mode": mode,
+                           "mode_text": t(f"catalogue.filters.{mode}_match"), "options": options})
+    return {"groups": groups, "years": {"min": min(years), "max": max(years)} if years else None}
+
+
+def card_data(view) -> dict:
+    """The data attributes a card carries for the catalogue's filters."""
+    start, end = view["years"]
+    return {
+        "tags": " ".join(tag["id"] for tag in view["tags"]),
+        "region": view["region"]["id"] or "",
+        "country": " ".join(view["country_codes"]),
+        "start": start or end or "",
+        "end": end or start or "",
+    }
