@@ -37,14 +37,15 @@ def test_pages_make_no_request_off_the_site_and_log_no_errors(server, visit, lan
     for path in ("", "cases/", f"cases/{SLUGS[0]}/"):
         page.goto(f"{server}{prefix(lang)}{path}", wait_until="networkidle")
         assert page.locator("html").get_attribute("lang") == lang
-    # search loads its index and worker from the site too
-    page.locator("label.md-search__icon, .md-search__input").first.click()
-    page.locator("input.md-search__input").press_sequentially("partner", delay=30)
-    page.wait_for_selector(".md-search-result__item", timeout=10000)
+    # search loads its interface, index and worker from the site too
+    page.fill("#site-search-query", "partner")
+    with page.expect_navigation():
+        page.press("#site-search-query", "Enter")
+    page.wait_for_selector(".pagefind-ui__result-link", timeout=15000)
     assert visit.failed == []
     assert visit.console_errors == []
     assert visit.off_site() == [], "requests left 127.0.0.1"
-    assert any(url.endswith("search_index.json") for url in visit.requests)
+    assert any(f"/pagefind/wasm.{lang}." in url for url in visit.requests)
 
 
 def test_every_case_switches_between_all_languages(server, visit):

@@ -145,8 +145,8 @@ def test_site_name_and_navigation_in_the_page_language(site, lang, site_name):
     nav = [a.get_text(" ", strip=True) for a in site.soup(f"{prefix(lang)}cases/").select(".md-nav--primary .md-nav__link")]
     expected = {"en": ["Home", "Case studies"], "es": ["Inicio", "Estudios de caso"], "nl": ["Home", "Casestudies"]}[lang]
     assert [n for n in nav if n in expected] == expected
-    search_placeholder = site.soup(prefix(lang)).select_one("input.md-search__input")["placeholder"]
-    assert search_placeholder == {"en": "Search", "es": "Búsqueda", "nl": "Zoeken"}[lang]
+    search_placeholder = site.soup(prefix(lang)).select_one("#site-search-query")["placeholder"]
+    assert search_placeholder == {"en": "Search", "es": "Buscar", "nl": "Zoeken"}[lang]
 
 
 @pytest.mark.parametrize("lang", LANGS)

@@ -141,13 +141,13 @@ def _case_slug(page) -> str | None:
 
 
 def _kind(page) -> tuple:
-    """What a page lists: ("home"|"catalogue"|"tags"|"tag", tag id or None)."""
+    """What a page is: ("home"|"catalogue"|"tags"|"tag"|"search", tag id or None)."""
     parts = page.file.src_uri.split("/")
     if parts[0] == _state["lang"] and len(parts) > 1:  # generated pages carry their language
         parts = parts[1:]
     if len(parts) == 1 and parts[0].startswith("index."):
         return "home", None
-    if len(parts) == 2 and parts[1].startswith("index.") and parts[0] in ("cases", "tags"):
+    if len(parts) == 2 and parts[1].startswith("index.") and parts[0] in ("cases", "tags", "search"):
         return parts[0].replace("cases", "catalogue"), None
     if len(parts) == 3 and parts[0] == "tags" and parts[2] == "index.md":
         return "tag", parts[1]
@@ -166,6 +166,8 @@ def on_page_markdown(markdown, page, config, files):
     elif kind == "catalogue":
         page.meta["cards"] = cards
         page.meta["filters"] = views.catalogue_filters(cards, _state["collection"].vocab, _state["lang"], _state["t"])
+    elif kind == "search":
+        page.meta["search_page"] = True
     elif kind == "tags":
         page.meta["tag_index"] = _state["tag_index"]
     elif kind == "tag":
@@ -188,5 +190,7 @@ def on_page_content(html, page, config, files):
 
 
 def on_env(env, config, files):
+    lang, default = _state["lang"], _state["collection"].default_language
     env.globals["t"] = _state["t"]
+    env.globals["search_url"] = ("" if lang == default else f"{lang}/") + "search/"
     return env

@@ -1,0 +1,21 @@
+/* The search page: Pagefind's interface, started with the query from ?q= (the header form).
+ * Pagefind picks the index of the page's <html lang>; its interface texts come with it. */
+(function () {
+  "use strict";
+  var element = document.getElementById("site-search");
+  if (!element || !window.PagefindUI) return;
+  var base = new URL(element.getAttribute("data-base"), location.href);
+  var ui = new PagefindUI({
+    element: "#site-search",
+    baseUrl: base.pathname,
+    bundlePath: base.pathname + "pagefind/",
+    showSubResults: true,
+    showImages: false,
+    resetStyles: false,
+    autofocus: true
+  });
+  var query = new URLSearchParams(location.search).get("q");
+  if (query) ui.triggerSearch(query);
+  var header = document.getElementById("site-search-query");
+  if (header && query) header.value = query;
+})();

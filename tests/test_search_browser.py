@@ -1,0 +1,62 @@
+"""Search in the reader's language: Pagefind, one index per language, with stemming."""
+from __future__ import annotations
+
+from urllib.parse import urlparse
+
+import pytest
+
+from conftest import LANGS, prefix
+
+# query -> another form of the same word that a page must contain (stemming)
+STEMMING = {"es": ("organizaciones", "organización"), "nl": ("organisaties", "organisatie"), "en": ("organisations", "organisation")}
+
+
+def _search(page, server, lang, query):
+    page.goto(f"{server}{prefix(lang)}cases/")
+    page.fill("#site-search-query", query)
+    with page.expect_navigation():
+        page.press("#site-search-query", "Enter")
+    page.wait_for_selector(".pagefind-ui__result-link", timeout=15000)
+    page.wait_for_timeout(300)
+    return [urlparse(a.get_attribute("href")).path for a in page.locator(".pagefind-ui__result-link").all()]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_search_finds_pages_of_the_reader_language_only_with_stemming(site, server, visit, lang):
+    query, other_form = STEMMING[lang]
+    results = _search(visit.page, server, lang, query)
+    assert results
+    # stemming: the query also matched the other form of the word, in the reader's language
+    marked = {m.lower() for m in visit.page.locator(".pagefind-ui__result mark").all_inner_texts()}
+    assert other_form in marked, marked
+    expected_prefix = f"/{prefix(lang)}"
+    for path in results:
+        assert path.startswith(expected_prefix + "cases/"), path
+        if lang == "en":
+            assert not path.startswith(("/es/", "/nl/")), path
+    assert visit.page.url.startswith(f"{server}{prefix(lang)}search/?q=")
+    assert visit.console_errors == []
+    assert visit.off_site() == []
+
+
+def test_spanish_search_finds_the_spanish_case_and_no_english_page(server, visit):
+    results = _search(visit.page, server, "es", "Valledupar")
+    assert "/es/cases/mesa-migratoria/" in results
+    assert all(path.startswith("/es/") for path in results)
+
+
+def test_search_box_is_labelled_in_the_page_language(site):
+    for lang, label in (("en", "Search the case studies"), ("es", "Buscar en los estudios de caso"), ("nl", "Zoeken in de casestudies")):
+        soup = site.soup(f"{prefix(lang)}cases/")
+        form = soup.select_one("form.site-search-form")
+        assert form["role"] == "search"
+        assert soup.select_one("label[for=site-search-query]").get_text(strip=True) == label
+        assert form.select_one("button")["aria-label"]
+
+
+def test_search_index_is_split_by_language(site):
+    names = {p.name for p in (site.path / "pagefind").iterdir()}
+    for lang in LANGS:
+        assert any(name.startswith(f"wasm.{lang}") for name in names)
+        assert any(name.startswith(f"pagefind.{lang}_") for name in names)
+    assert not (site.path / "search" / "search_index.json").exists()
