@@ -1,0 +1,229 @@
+#!/usr/bin/env python3
+"""Benchmark the site build on a synthetic collection of N cases in three languages.
+
+Makes, in a temporary directory, N cases from the real ones (new slugs, varied tags,
+countries and periods), builds the full three-language site once and prints one line per
+figure: build wall time and peak memory, output size, the HTML size of one case page, the
+compressed bytes of a first visit to a case page, and the compressed bytes a reader downloads
+to search, per language (measured in Chromium when /usr/bin/chromium exists).
+With --compare-stock it also builds the same collection with a stock configuration (cases in
+the sidebar, Material's search) and prints the ratio.
+"""
+from __future__ import annotations
+
+import argparse
+import functools
+import gzip
+import http.server
+import os
+import random
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parents[1]
+LANGS = ("en", "es", "nl")
+COUNTRIES = ["CO", "IQ", "BI", "RS", "KE", "PE", "EC", "JO", "LB", "UG", "RW", "BA", "MK", "AL", "GT", "HN", "PH", "NP", "BD", "ET"]
+REGION_OF = {"CO": "latin-america-caribbean", "PE": "latin-america-caribbean", "EC": "latin-america-caribbean",
+             "GT": "latin-america-caribbean", "HN": "latin-america-caribbean", "IQ": "middle-east-north-africa",
+             "JO": "middle-east-north-africa", "LB": "middle-east-north-africa", "BI": "sub-saharan-africa",
+             "KE": "sub-saharan-africa", "UG": "sub-saharan-africa", "RW": "sub-saharan-africa", "ET": "sub-saharan-africa",
+             "RS": "europe-central-asia", "BA": "europe-central-asia", "MK": "europe-central-asia", "AL": "europe-central-asia",
+             "PH": "east-asia-pacific", "NP": "south-asia", "BD": "south-asia"}
+SEARCH_QUERY = {"en": "organisations", "es": "organizaciones", "nl": "organisaties"}
+
+
+def make_collection(dest: Path, count: int, seed: int = 1) -> Path:
+    """Copy what the build reads to ``dest`` and replace the cases by ``count`` synthetic ones."""
+    for name in ("docs", "overrides", "scripts"):
+        shutil.copytree(ROOT / name, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
+    cases_dir = dest / "docs" / "cases"
+    originals = sorted(p for p in cases_dir.iterdir() if p.is_dir())
+    sources = [(p.name, yaml.safe_load((p / "case.yml").read_text(encoding="utf-8")),
+                {f.name: f.read_text(encoding="utf-8") for f in p.glob("index*.md")}) for p in originals]
+    for path in originals:
+        shutil.rmtree(path)
+    vocab = yaml.safe_load((dest / "docs" / "tags.yml").read_text(encoding="utf-8"))["tags"]
+    tag_ids = [tag for tag, entry in vocab.items() if entry["facet"] != "region"]
+    rng = random.Random(seed)
+    for index in range(count):
+        base, facts, texts = sources[index % len(sources)]
+        slug = f"{base}-{index:05d}"
+        facts = dict(facts)
+        country = rng.choice(COUNTRIES)
+        facts.update(countries=[country], region=REGION_OF[country], tags=rng.sample(tag_ids, rng.randint(5, 9)))
+        if rng.random() < 0.7:
+            start = rng.randint(1995, 2025)
+            facts.update(start=f"{start}-{rng.randint(1, 12):02d}", end=f"{min(start + rng.randint(0, 3), 2026)}-{rng.randint(1, 12):02d}")
+            if facts["end"] < facts["start"]:
+                facts["end"] = facts["start"]
+        facts["added"] = f"20{rng.randint(20, 26)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+        folder = cases_dir / slug
+        folder.mkdir()
+        (folder / "case.yml").write_text(yaml.safe_dump(facts, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        for name, text in texts.items():
+            text = re.sub(r"^title: (.*)$", lambda m: f"title: \"{m.group(1).strip(chr(34))} ({index + 1})\"", text, count=1, flags=re.M)
+            (folder / name).write_text(text, encoding="utf-8")
+    return dest
+
+
+def stock_config(project: Path) -> Path:
+    """The same project with a stock setup: every case in the sidebar, Material's search."""
+    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    config = re.sub(r"not_in_nav: \|\n(  .*\n)+", "", config)
+    config = re.sub(r"nav:\n(  - .*\n)+", "", config)
+    config = config.replace("plugins:\n", "plugins:\n  - search\n", 1)
+    config = config.replace("reconfigure_search: false", "reconfigure_search: true")
+    config = config.replace("  - overrides/hooks/search_index.py\n", "")
+    config = config.replace("validation:\n  omitted_files: warn\n", "validation:\n  omitted_files: info\n")
+    path = project / "mkdocs-stock.yml"
+    path.write_text(config, encoding="utf-8")
+    return path
+
+
+def timed_build(project: Path, config: Path, site: Path) -> tuple[float, int]:
+    """Build; return (wall seconds, peak resident memory in bytes) of the build process."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    start = time.perf_counter()
+    proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(site)],
+                            cwd=project, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    output = proc.stdout.read()
+    _pid, status, usage = os.wait4(proc.pid, 0)
+    seconds = time.perf_counter() - start
+    if status != 0:
+        sys.exit(f"error: the build failed:\n{output.decode(errors='replace')}")
+    return seconds, usage.ru_maxrss * 1024  # Linux reports KiB
+
+
+def gz(data: bytes) -> int:
+    return len(gzip.compress(data, compresslevel=6, mtime=0))
+
+
+def tree_size(path: Path) -> int:
+    return sum(f.stat().st_size for f in path.rglob("*") if f.is_file())
+
+
+def first_visit_bytes(site: Path, page: str) -> tuple[int, list]:
+    """Compressed bytes of a case page and what it loads at once (CSS, JS, fonts, icon)."""
+    html_path = site / page / "index.html"
+    html = html_path.read_text(encoding="utf-8")
+    total = gz(html.encode())
+    assets = re.findall(r'<link[^>]+rel="(?:stylesheet|icon)"[^>]+href="([^"]+)"', html)
+    assets += re.findall(r'<script[^>]+src="([^"]+)"', html)
+    offsite = [a for a in assets if re.match(r"^(https?:)?//", a)]
+    for asset in assets:
+        if asset in offsite:
+            continue
+        target = (html_path.parent / asset.split("?")[0]).resolve()
+        total += gz(target.read_bytes())
+    return total, offsite
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def search_bytes(site: Path) -> dict:
+    """Compressed bytes a reader downloads to run one search, per language (in Chromium)."""
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        return {}
+    if not Path("/usr/bin/chromium").exists():
+        return {}
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{httpd.server_address[1]}/"
+    out = {}
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=[
+                "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync"])
+            for lang in LANGS:
+                page = browser.new_page()
+                fetched = []
+                page.on("requestfinished", lambda request: "/pagefind/" in request.url and fetched.append(request))
+                prefix = "" if lang == "en" else f"{lang}/"
+                page.goto(f"{base}{prefix}search/?q={SEARCH_QUERY[lang]}")
+                page.wait_for_selector(".pagefind-ui__result-link", timeout=30000)
+                page.wait_for_load_state("networkidle")
+                total = 0
+                for request in fetched:
+                    body = request.response().body()
+                    # Pagefind's index files are gzipped already; text files are compressed by the host
+                    total += len(body) if request.url.split("?")[0].endswith((".pf_index", ".pf_fragment", ".pf_meta", ".pagefind")) else gz(body)
+                out[lang] = (total, len(fetched))
+                page.close()
+            browser.close()
+    finally:
+        httpd.shutdown()
+    return out
+
+
+def kb(n: int) -> str:
+    return f"{n / 1024:.1f} KB"
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--cases", type=int, default=100, help="how many synthetic cases (default: 100)")
+    parser.add_argument("--compare-stock", action="store_true", help="also build with a stock configuration and print the ratio")
+    parser.add_argument("--keep", metavar="DIR", help="build in DIR and keep it (default: a temporary directory, removed)")
+    args = parser.parse_args(argv)
+    if args.cases < 1:
+        parser.error("--cases must be at least 1")
+    work = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="bench-"))
+    try:
+        if work.exists() and any(work.iterdir()):
+            parser.error(f"{work} is not empty")
+        project = make_collection(work / "project", args.cases)
+        site = work / "site"
+        print(f"cases: {args.cases} x {len(LANGS)} languages")
+        print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}")
+        seconds, memory = timed_build(project, project / "mkdocs.yml", site)
+        print(f"build time: {seconds:.2f} s")
+        print(f"build peak memory: {memory / 2**20:.0f} MB")
+        print(f"output size: {tree_size(site) / 2**20:.1f} MB in {sum(1 for _ in site.rglob('*') if _.is_file())} files")
+        first = sorted(p.name for p in (project / "docs" / "cases").iterdir() if p.is_dir())[0]
+        for lang in LANGS:
+            prefix = "" if lang == "en" else f"{lang}/"
+            print(f"case page html ({lang}): {kb((site / prefix / 'cases' / first / 'index.html').stat().st_size)}")
+        total, offsite = first_visit_bytes(site, f"cases/{first}")
+        print(f"first visit to a case page (compressed): {kb(total)}")
+        print(f"requests off the site on a case page: {len(offsite)}")
+        measured = search_bytes(site)
+        for lang in LANGS:
+            if lang in measured:
+                size, files = measured[lang]
+                print(f"search download ({lang}, one query, compressed): {kb(size)} in {files} files")
+            else:
+                print(f"search download ({lang}): not measured (needs Chromium at /usr/bin/chromium)")
+        if args.compare_stock:
+            stock_seconds, stock_memory = timed_build(project, stock_config(project), work / "site-stock")
+            stock_site = work / "site-stock"
+            print(f"stock build time: {stock_seconds:.2f} s")
+            print(f"stock build peak memory: {stock_memory / 2**20:.0f} MB")
+            print(f"stock output size: {tree_size(stock_site) / 2**20:.1f} MB")
+            print(f"stock case page html (en): {kb((stock_site / 'cases' / first / 'index.html').stat().st_size)}")
+            index = stock_site / "search" / "search_index.json"
+            if index.exists():
+                print(f"stock search download (every language, compressed): {kb(gz(index.read_bytes()))}")
+            print(f"speed-up over stock: {stock_seconds / seconds:.1f}x")
+    finally:
+        if not args.keep:
+            shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
