@@ -108,23 +108,44 @@ def _views(collection, lang, t) -> dict:
     return out
 
 
+def _localise(file, lang, languages, url_of):
+    """Give ``file`` what mkdocs-static-i18n gives its own files, so that the language
+    selector leads to the same page in every language."""
+    file.locale = lang
+    file.locale_alternate_of = lang
+    file.alternates = {other: SimpleNamespace(url=url_of(other), page=None) for other in languages}
+
+
 @event_priority(-150)  # after mkdocs-static-i18n has chosen this language's files
 def on_files(files, config):
-    """Add one page per tag of the vocabulary, in the language being built."""
+    """Add the pages no file is kept for, in the language being built: a case not yet written
+    in this language (it shows the original, with a notice) and one page per tag."""
     collection = _state["collection"]
     lang, default = _state["lang"], collection.default_language
     prefix = "" if lang == default else f"{lang}/"
+    by_source = {file.src_uri: file for file in files.documentation_pages()}
+    for slug, case in collection.cases.items():
+        url_of = lambda other, slug=slug: views.page_url(slug, other, default)  # noqa: E731
+        if lang in case.drafts:  # a pending translation is not published
+            draft = by_source.get(case.drafts[lang].path.relative_to(config.docs_dir).as_posix())
+            if draft is not None:
+                files.remove(draft)
+        if lang not in case.texts and case.original is not None:
+            file = File.generated(config, f"{prefix}cases/{slug}/index.md",
+                                  content=case.original.path.read_text(encoding="utf-8"),
+                                  inclusion=InclusionLevel.NOT_IN_NAV)
+            _localise(file, lang, collection.languages, url_of)
+            files.append(file)
+    for file in files.documentation_pages():
+        slug = _case_slug_of(file.src_uri)
+        if slug in collection.cases:
+            _localise(file, lang, collection.languages, lambda other, slug=slug: views.page_url(slug, other, default))
     for tag in collection.vocab.tags.values():
         label = tag.label.get(lang, tag.id)
         content = f"---\ntitle: {_yaml_text(label)}\n---\n\n# {label}\n\n{tag.description.get(lang, '')}\n"
         file = File.generated(config, f"{prefix}tags/{tag.id}/index.md", content=content,
                               inclusion=InclusionLevel.NOT_IN_NAV)
-        # what mkdocs-static-i18n gives its own files, so the language selector stays on this tag
-        file.locale = lang
-        file.locale_alternate_of = lang
-        file.alternates = {
-            other: SimpleNamespace(url=views.tag_url(tag.id, other, default)) for other in collection.languages
-        }
+        _localise(file, lang, collection.languages, lambda other, tag_id=tag.id: views.tag_url(tag_id, other, default))
         files.append(file)
     return files
 
@@ -133,21 +154,31 @@ def _yaml_text(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def _case_slug(page) -> str | None:
-    parts = page.file.src_uri.split("/")
+def _parts(src_uri: str) -> list:
+    """The parts of a page's path, without the language folder of generated pages."""
+    parts = src_uri.split("/")
+    if parts[0] == _state["lang"] and len(parts) > 1:
+        parts = parts[1:]
+    return parts
+
+
+def _case_slug_of(src_uri: str) -> str | None:
+    parts = _parts(src_uri)
     if len(parts) == 3 and parts[0] == "cases" and parts[2].startswith("index."):
         return parts[1]
     return None
 
 
+def _case_slug(page) -> str | None:
+    return _case_slug_of(page.file.src_uri)
+
+
 def _kind(page) -> tuple:
-    """What a page is: ("home"|"catalogue"|"tags"|"tag"|"search", tag id or None)."""
-    parts = page.file.src_uri.split("/")
-    if parts[0] == _state["lang"] and len(parts) > 1:  # generated pages carry their language
-        parts = parts[1:]
+    """What a page is: ("home"|"catalogue"|"tags"|"tag"|"search"|"translations", tag id or None)."""
+    parts = _parts(page.file.src_uri)
     if len(parts) == 1 and parts[0].startswith("index."):
         return "home", None
-    if len(parts) == 2 and parts[1].startswith("index.") and parts[0] in ("cases", "tags", "search"):
+    if len(parts) == 2 and parts[1].startswith("index.") and parts[0] in ("cases", "tags", "search", "translations"):
         return parts[0].replace("cases", "catalogue"), None
     if len(parts) == 3 and parts[0] == "tags" and parts[2] == "index.md":
         return "tag", parts[1]
@@ -168,6 +199,9 @@ def on_page_markdown(markdown, page, config, files):
         page.meta["filters"] = views.catalogue_filters(cards, _state["collection"].vocab, _state["lang"], _state["t"])
     elif kind == "search":
         page.meta["search_page"] = True
+    elif kind == "translations":
+        collection = _state["collection"]
+        page.meta["translation_table"] = views.translation_table(cards, collection.cases, collection.languages, _state["lang"], _state["t"])
     elif kind == "tags":
         page.meta["tag_index"] = _state["tag_index"]
     elif kind == "tag":

@@ -7,6 +7,7 @@ A case is one folder:
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from dataclasses import dataclass, field
@@ -17,6 +18,7 @@ import jsonschema
 from babel import Locale
 from rapidfuzz import fuzz, process
 
+from . import markdown_checks
 from . import vocab as vocab_mod
 from . import yamlines
 from .problems import Problem, display_path
@@ -65,17 +67,41 @@ class Text:
     body_line: int  # the file line the body starts on
     doc: yamlines.Located | None = None
 
+    @property
+    def prose_hash(self) -> str:
+        """A fingerprint of what a translator translates: title, summary and prose."""
+        lines = [self.meta.get("title", ""), self.meta.get("summary", ""), *self.body.strip().split("\n")]
+        text = "\n".join(str(line).rstrip() for line in lines)
+        return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
+
 
 @dataclass
 class Case:
     slug: str
     folder: Path
     facts: dict
-    texts: dict = field(default_factory=dict)  # lang -> Text
+    texts: dict = field(default_factory=dict)  # lang -> Text, published
+    drafts: dict = field(default_factory=dict)  # lang -> Text of a pending language: not published
 
     @property
     def original_language(self) -> str:
         return self.facts.get("original_language", "en")
+
+    @property
+    def original(self) -> "Text | None":
+        return self.texts.get(self.original_language)
+
+    def translation_state(self, lang: str) -> str:
+        """"original", "current", "outdated" or "missing"."""
+        if lang == self.original_language:
+            return "original" if lang in self.texts else "missing"
+        text = self.texts.get(lang)
+        if text is None:
+            return "missing"
+        original = self.original
+        if original is None or text.meta.get("translated_from") == original.prose_hash:
+            return "current"
+        return "outdated"
 
 
 @dataclass
@@ -130,6 +156,8 @@ def _unknown_key(key, allowed):
 def _describe(error) -> str:
     value = error.instance
     kind = error.validator
+    if value is None and kind in ("type", "oneOf"):
+        return "is empty"
     if kind == "type":
         expected = error.validator_value
         expected = " or ".join(expected) if isinstance(expected, list) else expected
@@ -184,6 +212,13 @@ def _check_facts(case: Case, doc, shown, vocab, languages) -> list:
     if original in languages and original not in case.texts:
         name = text_filename(original, languages[0])
         problems.append(Problem(shown, doc.line(("original_language",)), f"the case was first written in '{original}' but {name} does not exist.", f"add {name}, or correct original_language."))
+    pending = facts.get("pending") or []
+    if original in pending:
+        problems.append(Problem(shown, doc.line(("pending",)), f"'{original}' is the original language and cannot be pending.", f"remove {original} from pending."))
+    for lang in languages:
+        name = text_filename(lang, languages[0])
+        if lang not in case.texts and lang not in pending and lang != original:
+            problems.append(Problem(shown, 1, f"the case has no {name}.", f"write the translation (python scripts/new_case.py makes every file), or add pending: [{lang}] to case.yml until it exists."))
     return problems
 
 
@@ -195,11 +230,18 @@ def _text_unknown_key(key, allowed):
     return f"unknown key '{key}' in the front matter.", (f"did you mean {guess}?" if guess else f"use only: {', '.join(allowed)}.")
 
 
-def _check_text(case: Case, text: Text, shown, strings_for) -> list:
-    problems = []
+def _check_text(case: Case, text: Text, shown, strings_for, docs_dir) -> list:
+    problems = markdown_checks.check(text.body, text.body_line, text.path, shown, docs_dir)
     if text.doc is None:
-        return [Problem(shown, 1, "the file has no front matter.", "start the file with ---, then title: and summary: lines, then --- (see CONTRIBUTING.md).")]
+        return problems + [Problem(shown, 1, "the file has no front matter.", "start the file with ---, then title: and summary: lines, then --- (see CONTRIBUTING.md).")]
     problems += _schema_problems(text.meta, text.doc, shown, "text.schema.json", _text_unknown_key)
+    original = case.facts.get("original_language")
+    if text.lang == original and "translated_from" in text.meta:
+        problems.append(Problem(shown, text.doc.line(("translated_from",)), "the original text carries translated_from.",
+                                "remove the line: only translations record what they were translated from."))
+    elif text.lang != original and original in case.texts and "translated_from" not in text.meta:
+        problems.append(Problem(shown, 1, "this translation does not record which version of the original it was made from.",
+                                f"once it matches the original, run: python scripts/translations.py --mark {case.slug} {text.lang}"))
     places = text.meta.get("places")
     if isinstance(places, list) and len(places) != len(case.facts.get("places") or []):
         problems.append(Problem(shown, text.doc.line(("places",)), f"lists {len(places)} place(s) but case.yml lists {len(case.facts.get('places') or [])}.", "give one name per place in case.yml, in the same order."))
@@ -215,6 +257,13 @@ def _check_text(case: Case, text: Text, shown, strings_for) -> list:
         if match:
             found.append((match.group(1), text.body_line + offset))
     titles = [title for title, _ in found]
+    if titles == expected:
+        lines = text.body.split("\n")
+        bounds = [line - text.body_line for _title, line in found] + [len(lines)]
+        for index, (title, line) in enumerate(found):
+            content = "\n".join(lines[bounds[index] + 1 : bounds[index + 1]])
+            if not re.sub(r"<!--.*?-->", "", content, flags=re.S).strip():
+                problems.append(Problem(shown, line, f"the section '## {title}' is empty.", "write it, or see CONTRIBUTING.md for what each section holds."))
     if titles != expected:
         for index, heading in enumerate(expected):
             if index < len(found) and found[index][0] == heading:
@@ -237,7 +286,7 @@ def _read_text(path: Path, lang: str) -> Text:
     return Text(lang, path, meta, body, body_line, doc)
 
 
-def load_case(folder: Path, languages, vocab, strings_for, root=None):
+def load_case(folder: Path, languages, vocab, strings_for, root=None, docs_dir=None):
     """Read one case folder; return (case or None, problems)."""
     folder = Path(folder)
     slug = folder.name
@@ -277,9 +326,13 @@ def load_case(folder: Path, languages, vocab, strings_for, root=None):
         problems.append(Problem(shown, 1, "case.yml must be a mapping of facts (key: value lines).", "see CONTRIBUTING.md for the facts a case needs."))
         return None, problems
     case.facts = doc.data
+    pending = case.facts.get("pending") if isinstance(case.facts.get("pending"), list) else []
+    for lang in pending:
+        if lang in case.texts and lang != case.facts.get("original_language"):
+            case.drafts[lang] = case.texts.pop(lang)  # a draft: neither checked nor published
     problems += _check_facts(case, doc, shown, vocab, languages)
     for lang, text in case.texts.items():
-        problems += _check_text(case, text, display_path(text.path, root), strings_for)
+        problems += _check_text(case, text, display_path(text.path, root), strings_for, docs_dir or folder.parent.parent)
     return case, problems
 
 
@@ -294,7 +347,7 @@ def load_collection(docs_dir: Path, languages, strings_for, root=None, only=None
     for folder in sorted(set(folders)):
         if only is not None and folder.resolve() not in only:
             continue
-        case, found = load_case(folder, languages, vocab, strings_for, root)
+        case, found = load_case(folder, languages, vocab, strings_for, root, docs_dir)
         problems += found
         if case is not None:
             cases[case.slug] = case

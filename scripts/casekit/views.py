@@ -78,8 +78,16 @@ def tag_url(tag_id: str, lang: str, default_language: str) -> str:
 def case_view(case, lang: str, t, vocab, default_language: str, tag_pages: bool = True) -> dict:
     """Everything the templates print about ``case`` on a page in ``lang``."""
     facts = case.facts
-    text = case.texts.get(lang) or case.texts.get(default_language) or case.texts.get(case.original_language)
+    text = case.texts.get(lang) or case.original or case.texts.get(default_language)
     text_lang = text.lang if text else lang
+    state = case.translation_state(lang)
+    original = case.original_language
+    original_name = language_name(original, lang)
+    notice = None
+    if state == "outdated":
+        notice = t("case.outdated", language=original_name)
+    elif state == "missing" and text_lang != lang:
+        notice = t("case.fallback", language=language_name(text_lang, lang))
     places = list(facts.get("places") or [])
     own_places = text.meta.get("places") if text else None
     if isinstance(own_places, list) and len(own_places) == len(places):
@@ -131,7 +139,10 @@ def case_view(case, lang: str, t, vocab, default_language: str, tag_pages: bool 
         "lang": lang,
         "text_lang": text_lang,
         "fallback": text_lang != lang,
-        "fallback_note": t("case.fallback", language=language_name(text_lang, lang)) if text_lang != lang else None,
+        "state": state,
+        "notice": notice,
+        "original": {"lang": original, "url": page_url(case.slug, original, default_language),
+                      "link_text": t("case.read_original", language=original_name)},
         "title": text.meta.get("title", case.slug) if text else case.slug,
         "summary": text.meta.get("summary", "") if text else "",
         "countries": countries,
@@ -176,6 +187,19 @@ def related(cases: dict, limit: int = 3) -> dict:
                     shared[other] = shared.get(other, 0) + 1
         out[slug] = [other for other, _n in sorted(shared.items(), key=lambda item: (-item[1], item[0]))[:limit]]
     return out
+
+
+def translation_table(case_views: list, cases: dict, languages, lang: str, t) -> dict:
+    """Every case x language with its translation state, labelled in ``lang``."""
+    rows = []
+    for view in case_views:
+        case = cases[view["slug"]]
+        rows.append({"title": view["title"], "url": view["url"], "lang": view["text_lang"], "cells": [
+            {"lang": other, "state": case.translation_state(other), "label": t(f"translations.state.{case.translation_state(other)}"),
+             "url": page_url(case.slug, other, languages[0])}
+            for other in languages
+        ]})
+    return {"languages": [{"code": other, "name": _capitalised(language_name(other, lang))} for other in languages], "rows": rows}
 
 
 def tag_index(cases: dict, vocab, lang: str, t, default_language: str) -> list:

@@ -1,0 +1,47 @@
+"""The project as the contributor scripts see it: where things are, which languages are built."""
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from . import model, strings
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml, ignoring MkDocs' own tags (!ENV, !relative, …)."""
+
+
+_ConfigLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
+_ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+
+
+@lru_cache(maxsize=None)
+def languages(root: Path = ROOT) -> tuple:
+    """The languages mkdocs-static-i18n builds, the default first."""
+    config = yaml.load((Path(root) / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader)
+    for plugin in config.get("plugins") or []:
+        if isinstance(plugin, dict) and "i18n" in plugin:
+            langs = [lang for lang in plugin["i18n"]["languages"] if lang.get("build", True)]
+            langs.sort(key=lambda lang: not lang.get("default", False))
+            return tuple(lang["locale"] for lang in langs)
+    raise SystemExit("error: mkdocs.yml configures no i18n plugin languages")
+
+
+def strings_for(root: Path = ROOT):
+    table: dict = {}
+
+    def get(lang: str) -> strings.Strings:
+        if lang not in table:
+            table[lang] = strings.load(Path(root) / "overrides" / "i18n", lang)
+        return table[lang]
+
+    return get
+
+
+def load(root: Path = ROOT, only=None) -> model.Collection:
+    root = Path(root)
+    return model.load_collection(root / "docs", languages(root), strings_for(root), root=root, only=only)

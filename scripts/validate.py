@@ -1,0 +1,70 @@
+#!/usr/bin/env python3
+"""Check case studies as a reviewer would, before the build does.
+
+  python scripts/validate.py                      every case under docs/ and the tag vocabulary
+  python scripts/validate.py docs/cases/my-case   only these cases (folders or files in them)
+
+Checks: YAML syntax; required facts, their types and formats (dates, ISO country codes,
+https URLs); tags in docs/tags.yml (with "did you mean"); case folder names; every language
+written or listed as pending; translations that restate language-free facts; the four section
+headings; images (exist, alt text, size); raw HTML (a safe list: no <script>, <iframe>, <style>,
+event handlers or javascript: URLs); internal links. The same checks run inside `mkdocs build`.
+
+Prints one line per problem, `path:line: error: message Fix: hint`, then a count, and exits 1;
+prints one summary line and exits 0 when all is well.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from casekit import project  # noqa: E402
+from casekit.problems import report  # noqa: E402
+
+
+def case_folders(paths, docs: Path) -> set:
+    """The case folders that ``paths`` (folders or files) name."""
+    cases = (docs / "cases").resolve()
+    folders = set()
+    for raw in paths:
+        path = Path(raw).resolve()
+        if not path.exists():
+            raise SystemExit(f"error: {raw} does not exist.")
+        if path == cases or path == docs.resolve():
+            return None  # everything
+        try:
+            rel = path.relative_to(cases)
+        except ValueError:
+            if path == (docs / "tags.yml").resolve():
+                continue
+            raise SystemExit(f"error: {raw} is not a case: give folders or files under docs/cases/.")
+        folders.add(cases / rel.parts[0])
+    return folders
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("paths", nargs="*", metavar="PATH", help="case folders or files (default: all of docs/)")
+    args = parser.parse_args(argv)
+    start = time.perf_counter()
+    docs = project.ROOT / "docs"
+    only = case_folders(args.paths, docs) if args.paths else None
+    collection = project.load(only=only)
+    problems = collection.problems
+    if only is not None and not any(Path(p).resolve() == (docs / "tags.yml").resolve() for p in args.paths):
+        problems = [p for p in problems if not p.path.endswith("tags.yml")]
+    if problems:
+        print(report(problems))
+        return 1
+    seconds = time.perf_counter() - start
+    count = len(collection.cases)
+    print(f"OK: {count} case{'s' if count != 1 else ''} in {len(collection.languages)} languages checked, no problems ({seconds:.2f} s).")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
