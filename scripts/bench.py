@@ -70,7 +70,7 @@ def make_collection(dest: Path, count: int, seed: int = 1) -> Path:
         folder.mkdir()
         (folder / "case.yml").write_text(yaml.safe_dump(facts, allow_unicode=True, sort_keys=False), encoding="utf-8")
         for name, text in texts.items():
-            text = re.sub(r"^title: (.*)$", lambda m: f"title: \"{m.group(1).strip(chr(34))} ({index + 1})\"", text, count=1, flags=re.M)
+            text = re.sub(r"^title: (.*)$", lambda m, n=index + 1: f"title: \"{m.group(1).strip(chr(34))} ({n})\"", text, count=1, flags=re.M)
             (folder / name).write_text(text, encoding="utf-8")
     return dest
 
@@ -152,7 +152,7 @@ def search_bytes(site: Path) -> dict:
             for lang in LANGS:
                 page = browser.new_page()
                 fetched = []
-                page.on("requestfinished", lambda request: "/pagefind/" in request.url and fetched.append(request))
+                page.on("requestfinished", lambda request, fetched=fetched: "/pagefind/" in request.url and fetched.append(request))
                 prefix = "" if lang == "en" else f"{lang}/"
                 page.goto(f"{base}{prefix}search/?q={SEARCH_QUERY[lang]}")
                 page.wait_for_selector(".pagefind-ui__result-link", timeout=30000)

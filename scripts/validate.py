@@ -41,7 +41,7 @@ def case_folders(paths, docs: Path) -> set:
         except ValueError:
             if path == (docs / "tags.yml").resolve():
                 continue
-            raise SystemExit(f"error: {raw} is not a case: give folders or files under docs/cases/.")
+            raise SystemExit(f"error: {raw} is not a case: give folders or files under docs/cases/.") from None
         folders.add(cases / rel.parts[0])
     return folders
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-
 from types import SimpleNamespace
 
 from mkdocs.exceptions import PluginError

@@ -11,16 +11,15 @@ import hashlib
 import json
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import jsonschema
 from babel import Locale
 from rapidfuzz import fuzz, process
 
-from . import markdown_checks
+from . import markdown_checks, yamlines
 from . import vocab as vocab_mod
-from . import yamlines
 from .problems import Problem, display_path
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -31,12 +30,12 @@ NOT_COUNTRIES = {"EU", "EZ", "UN", "QO", "ZZ", "XA", "XB"}
 HERE = Path(__file__).parent
 
 
-@lru_cache(maxsize=None)
+@cache
 def _schema(name: str) -> dict:
     return json.loads((HERE / name).read_text(encoding="utf-8"))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _validator(name: str):
     schema = _schema(name)
     return jsonschema.Draft202012Validator(schema)
@@ -88,7 +87,7 @@ class Case:
         return self.facts.get("original_language", "en")
 
     @property
-    def original(self) -> "Text | None":
+    def original(self) -> Text | None:
         return self.texts.get(self.original_language)
 
     def translation_state(self, lang: str) -> str:
@@ -148,7 +147,7 @@ def _unknown_key(key, allowed):
     guess = _did_you_mean(key, allowed)
     if key in TEXT_KEYS:
         return (f"'{key}' is translated text and does not belong in case.yml.",
-                f"write it in the front matter of index.md, index.es.md and index.nl.md.")
+                "write it in the front matter of index.md, index.es.md and index.nl.md.")
     hint = f"did you mean {guess}?" if guess else f"use only: {', '.join(allowed)}."
     return f"unknown fact '{key}'.", hint
 
@@ -331,7 +330,7 @@ def load_case(folder: Path, languages, vocab, strings_for, root=None, docs_dir=N
         if lang in case.texts and lang != case.facts.get("original_language"):
             case.drafts[lang] = case.texts.pop(lang)  # a draft: neither checked nor published
     problems += _check_facts(case, doc, shown, vocab, languages)
-    for lang, text in case.texts.items():
+    for text in case.texts.values():
         problems += _check_text(case, text, display_path(text.path, root), strings_for, docs_dir or folder.parent.parent)
     return case, problems
 

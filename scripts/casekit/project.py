@@ -1,7 +1,7 @@
 """The project as the contributor scripts see it: where things are, which languages are built."""
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import yaml
@@ -19,7 +19,7 @@ _ConfigLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
 _ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
 
 
-@lru_cache(maxsize=None)
+@cache
 def languages(root: Path = ROOT) -> tuple:
     """The languages mkdocs-static-i18n builds, the default first."""
     config = yaml.load((Path(root) / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader)

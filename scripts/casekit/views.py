@@ -3,13 +3,13 @@ from __future__ import annotations
 
 import datetime
 import unicodedata
-from functools import lru_cache
+from functools import cache
 
 from babel import Locale
 from babel.dates import format_date, format_skeleton
 
 
-@lru_cache(maxsize=None)
+@cache
 def _locale(lang: str) -> Locale:
     return Locale.parse(lang)
 
@@ -234,7 +234,7 @@ def catalogue_filters(case_views: list, vocab, lang: str, t) -> dict:
                 present[tag["facet"]][tag["id"]] = tag["label"]
         if view["region"]["id"]:
             present["region"][view["region"]["id"]] = view["region"]["label"]
-        for code, name in zip(view["country_codes"], view["countries"]):
+        for code, name in zip(view["country_codes"], view["countries"], strict=True):
             present["country"][code] = name
         years += [year for year in view["years"] if year]
     groups = []

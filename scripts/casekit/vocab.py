@@ -55,7 +55,7 @@ def load(path: Path, languages) -> tuple[Vocabulary, list]:
     facets = data.get("facets") or {}
     for facet in FACETS:
         if not isinstance(facets.get(facet), dict) or any(not facets[facet].get(lang) for lang in languages):
-            problems.append(Problem(shown, doc.line(("facets",)), f"facet '{facet}' needs a label in every language ({', '.join(languages)}).", f"add facets: {facet}: {{{', '.join(l + ': …' for l in languages)}}}."))
+            problems.append(Problem(shown, doc.line(("facets",)), f"facet '{facet}' needs a label in every language ({', '.join(languages)}).", f"add facets: {facet}: {{{', '.join(lang + ': …' for lang in languages)}}}."))
     tags: dict = {}
     for tag_id, entry in (data.get("tags") or {}).items():
         line = doc.line(("tags", tag_id))
@@ -70,7 +70,7 @@ def load(path: Path, languages) -> tuple[Vocabulary, list]:
             values = entry.get(key) if isinstance(entry.get(key), dict) else {}
             missing = [lang for lang in languages if not values.get(lang)]
             if missing:
-                problems.append(Problem(shown, doc.line(("tags", tag_id, key)), f"tag '{tag_id}' has no {key} in {', '.join(missing)}.", f"add {key}: {{{', '.join(l + ': …' for l in missing)}}}."))
+                problems.append(Problem(shown, doc.line(("tags", tag_id, key)), f"tag '{tag_id}' has no {key} in {', '.join(missing)}.", f"add {key}: {{{', '.join(lang + ': …' for lang in missing)}}}."))
         tags[tag_id] = Tag(tag_id, facet, dict(entry.get("label") or {}), dict(entry.get("description") or {}))
     return Vocabulary(tags, facets, path), problems
 
