@@ -170,12 +170,20 @@ def test_cases_are_not_in_the_sidebar(site):
 
 
 def test_no_page_loads_anything_from_another_host(site):
+    """Nothing a page loads (scripts, styles, images, fonts, icons) comes from another host."""
+    from bs4 import BeautifulSoup
+    loads = {"stylesheet", "icon", "preload", "modulepreload", "manifest", "prefetch", "preconnect", "dns-prefetch"}
     for html in site.path.rglob("*.html"):
         text = html.read_text(encoding="utf-8")
         assert "fonts.googleapis.com" not in text and "fonts.gstatic.com" not in text, html
-        for attr in re.findall(r'(?:src|href)="(https?://[^"]+)"', text):
-            soup_tag_ok = attr.startswith("https://squidfunk.github.io/mkdocs-material/")  # footer credit link
-            assert soup_tag_ok, f"{html}: {attr}"
+        soup = BeautifulSoup(text, "lxml")
+        for tag in soup.find_all(src=True):
+            assert not re.match(r"^(https?:)?//", tag["src"]), f"{html}: {tag}"
+        for tag in soup.find_all("link", href=True):
+            if loads & set(tag.get("rel", [])):
+                assert not re.match(r"^(https?:)?//", tag["href"]), f"{html}: {tag}"
+    for css in site.path.rglob("*.css"):
+        assert not re.search(r"url\(\s*['\"]?(https?:)?//", css.read_text(encoding="utf-8")), css
 
 
 def test_data_files_are_not_published(site):

@@ -3,13 +3,13 @@
 Once per build (and again only when a case, the vocabulary or a UI string file changes) it
 reads every case under docs/cases/ and fails the build with one line per problem when a case
 is malformed. For each language it then gives the templates what they print: the facts box,
-tags and sources of a case page, and the cards of the home page, the catalogue and the tag pages, every label, name and date in that language.
+tags and sources of a case page, and the cards of the home page, the catalogue and the tag
+pages, every label, name and date in that language.
 The tag pages (/tags/<id>/ in every language) are generated here from docs/tags.yml: no file is
 kept by hand for them.
 """
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 from types import SimpleNamespace
@@ -23,88 +23,28 @@ ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT / "scripts") not in sys.path:
     sys.path.insert(0, str(ROOT / "scripts"))
 
-from casekit import model, strings, views  # noqa: E402
+from casekit import build, views  # noqa: E402
 from casekit.problems import report  # noqa: E402
 
-_cache: dict = {}
-_state: dict = {}
-
-
-def _languages(config) -> tuple:
-    """The built languages, default first, as configured for mkdocs-static-i18n."""
-    i18n = config.plugins["i18n"]
-    langs = [lang for lang in i18n.config.languages if lang.build]
-    langs.sort(key=lambda lang: not lang.default)
-    return tuple(lang.locale for lang in langs)
-
-
-def _fingerprint(config) -> tuple:
-    docs = Path(config.docs_dir)
-    paths = [docs / "tags.yml", *sorted((ROOT / "overrides" / "i18n").glob("*.yml"))]
-    cases = docs / "cases"
-    if cases.is_dir():
-        for entry in sorted(os.scandir(cases), key=lambda e: e.name):
-            if entry.is_dir():
-                paths += sorted(Path(entry.path).iterdir())
-    out = []
-    for path in paths:
-        try:
-            stat = path.stat()
-        except FileNotFoundError:
-            continue
-        out.append((str(path), stat.st_mtime_ns, stat.st_size))
-    return tuple(out)
-
-
-def _strings_for(lang: str) -> strings.Strings:
-    table = _cache.setdefault("strings", {})
-    if lang not in table:
-        table[lang] = strings.load(ROOT / "overrides" / "i18n", lang)
-    return table[lang]
-
-
-def _collection(config) -> model.Collection:
-    key = _fingerprint(config)
-    if _cache.get("key") != key:
-        _cache.clear()
-        _cache["collection"] = model.load_collection(Path(config.docs_dir), _languages(config), _strings_for, root=ROOT)
-        _cache["views"] = {}
-        _cache["key"] = key
-    return _cache["collection"]
+_state = build.state
 
 
 @event_priority(-150)  # after mkdocs-static-i18n (-100) has switched to the language being built
 def on_config(config):
-    lang = config.plugins["i18n"].current_language
-    collection = _collection(config)
+    lang = build.current_language(config)
+    collection = build.collection(config)
     if collection.problems:
         count = len(collection.problems)
         raise PluginError(
             f"{count} problem{'s' if count != 1 else ''} in the case studies; the site was not built.\n"
             + report(collection.problems)
         )
-    t = _strings_for(lang)
+    t = build.strings_for(lang)
     config.site_name = t("site.name")
     config.site_description = t("site.description")
-    cached = _cache["views"]
-    if lang not in cached:
-        cached[lang] = _views(collection, lang, t)
-    _state.update(lang=lang, t=t, views=cached[lang], collection=collection,
+    _state.update(lang=lang, t=t, views=build.case_views(lang), collection=collection,
                   tag_index=views.tag_index(collection.cases, collection.vocab, lang, t, collection.default_language))
     return config
-
-
-def _views(collection, lang, t) -> dict:
-    out = {
-        slug: views.case_view(case, lang, t, collection.vocab, collection.default_language)
-        for slug, case in collection.cases.items()
-    }
-    if "related" not in _cache:
-        _cache["related"] = views.related(collection.cases)
-    for slug, view in out.items():
-        view["related"] = [out[other] for other in _cache["related"][slug]]
-        view["data"] = views.card_data(view)
-    return out
 
 
 def _localise(file, lang, languages, url_of):

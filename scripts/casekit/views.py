@@ -258,3 +258,51 @@ def card_data(view) -> dict:
         "start": start or end or "",
         "end": end or start or "",
     }
+
+
+def absolute(site_url: str, url: str) -> str:
+    """``url`` (relative to the site root) as an absolute address."""
+    return site_url.rstrip("/") + "/" + url.lstrip("/")
+
+
+def temporal_coverage(start, end) -> str | None:
+    """ISO 8601 interval, open-ended with '..' where a date is not known."""
+    if not start and not end:
+        return None
+    return f"{start or '..'}/{end or '..'}"
+
+
+def case_jsonld(case, view: dict, vocab, lang: str, site_name: str, site_url: str, canonical: str, image: str) -> dict:
+    """schema.org Article describing the case as a page in ``lang`` shows it."""
+    facts = case.facts
+    default = case.texts and next(iter(case.texts)) or lang
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Article",
+        "name": view["title"],
+        "headline": view["title"],
+        "description": view["summary"],
+        "inLanguage": view["text_lang"],
+        "url": canonical,
+        "image": image,
+        "about": [{"@type": "DefinedTerm", "name": tag["label"], "termCode": tag["id"],
+                   "url": absolute(site_url, tag["url"] or "")} for tag in view["tags"]],
+        "spatialCoverage": [{"@type": "Country", "name": name, "identifier": code}
+                            for code, name in zip(view["country_codes"], view["countries"], strict=True)]
+                           + [{"@type": "Place", "name": place} for place in view["places"]],
+        "contributor": [{"@type": "Organization", "name": name} for name in (facts.get("implementing") or []) + (facts.get("partners") or [])],
+        "funder": [{"@type": "Organization", "name": name} for name in facts.get("funders") or []],
+        "citation": [{k: v for k, v in {"@type": "CreativeWork", "name": source["title"], "inLanguage": source["language"],
+                                        "publisher": {"@type": "Organization", "name": source["publisher"]},
+                                        "url": source.get("url")}.items() if v}
+                     for source in facts.get("sources") or []],
+        "datePublished": facts.get("added"),
+        "dateModified": facts.get("reviewed"),
+        "publisher": {"@type": "Organization", "name": site_name, "url": site_url},
+        "isPartOf": {"@type": "WebSite", "name": site_name, "url": site_url},
+    }
+    del default
+    coverage = temporal_coverage(facts.get("start"), facts.get("end"))
+    if coverage:
+        data["temporalCoverage"] = coverage
+    return {key: value for key, value in data.items() if value not in (None, [], "")}

@@ -1,0 +1,46 @@
+"""Build hook: a "page not found" page in every language.
+
+MkDocs renders the theme's 404.html once per language build, always to the site's root, so
+the last language would win. This keeps each language's version: /404.html (English, served
+by hosts for any missing address), /es/404.html and /nl/404.html.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.plugins import event_priority
+
+from casekit import build
+
+_rendered: dict = {}
+
+
+def on_env(env, config, files):
+    state = build.state
+    lang, default, languages = state["lang"], state["collection"].default_language, state["collection"].languages
+    own = build.prefix(lang, default)
+    env.globals["not_found"] = {
+        "home": own or "./", "catalogue": own + "cases/", "search": own + "search/",
+        "others": [{"lang": other, "home": build.prefix(other, default) or "./",
+                    "title": build.strings_for(other)("not_found.title"), "link": build.strings_for(other)("not_found.home")}
+                   for other in languages if other != lang and lang == default],
+    }
+    return env
+
+
+def on_post_template(output, template_name, config):
+    if template_name == "404.html":
+        _rendered[build.state["lang"]] = output
+    return output
+
+
+@event_priority(-200)  # after mkdocs-static-i18n has built every language
+def on_post_build(config):
+    if config.plugins["i18n"].building:
+        return
+    site = Path(config.site_dir)
+    default = build.state["collection"].default_language
+    for lang, output in _rendered.items():
+        target = site / build.prefix(lang, default) / "404.html"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(output, encoding="utf-8")

@@ -1,0 +1,46 @@
+"""Build hook: what the head of every page tells search engines, feed readers and sharing.
+
+An absolute canonical URL (for a case shown untranslated: the original's, with noindex);
+absolute hreflang alternates for every language plus x-default; the language's Atom feed;
+Open Graph and Twitter cards with the localized title, summary and an image; and, on a case
+page, schema.org JSON-LD. The templates print `head` (overrides/main.html).
+"""
+from __future__ import annotations
+
+from casekit import build, views
+
+OG_LOCALE = {"en": "en_GB", "es": "es_ES", "nl": "nl_NL"}
+IMAGE = "assets/images/social-card.png"
+
+
+def on_page_context(context, page, config, nav):
+    state = build.state
+    lang, collection, t = state["lang"], state["collection"], state["t"]
+    default, languages, site_url = collection.default_language, collection.languages, config.site_url
+    own = build.prefix(lang, default)
+    rest = page.url[len(own):] if own and page.url.startswith(own) else page.url
+    present = set(getattr(page.file, "alternates", {}) or {}) | {lang}
+    alternates = [{"lang": other, "href": views.absolute(site_url, build.prefix(other, default) + rest)}
+                  for other in languages if other in present]
+    case = page.meta.get("case")
+    canonical = views.absolute(site_url, page.url)
+    noindex = False
+    if case and case["fallback"]:
+        canonical, noindex = views.absolute(site_url, case["original"]["url"]), True
+    title = case["title"] if case else (page.title or config.site_name)
+    description = case["summary"] if case else config.site_description
+    image = views.absolute(site_url, IMAGE)
+    head = {
+        "canonical": canonical,
+        "noindex": noindex,
+        "alternates": alternates,
+        "x_default": next((alt["href"] for alt in alternates if alt["lang"] == default), None),
+        "feed": {"href": views.absolute(site_url, own + "feed.xml"), "title": f"{t('feed.title')} · {config.site_name}"},
+        "og": {"type": "article" if case else "website", "title": title, "description": description, "url": canonical,
+               "locale": OG_LOCALE.get(lang, lang), "locale_alternates": [OG_LOCALE.get(o, o) for o in languages if o != lang],
+               "image": image, "site_name": config.site_name},
+        "jsonld": views.case_jsonld(collection.cases[case["slug"]], case, collection.vocab, lang, config.site_name,
+                                    views.absolute(site_url, own), canonical, image) if case else None,
+    }
+    context["head"] = head
+    return context

@@ -1,0 +1,79 @@
+"""What the build hooks share during one `mkdocs build` (or serve): the cases, read once and
+again only when a file changes; the language being built; its strings and case views."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from . import model, strings, views
+
+ROOT = Path(__file__).resolve().parents[2]
+
+_cache: dict = {}
+state: dict = {}  # lang, t, views, collection, tag_index: set by overrides/hooks/cases.py
+
+
+def languages(config) -> tuple:
+    """The built languages, default first, as configured for mkdocs-static-i18n."""
+    i18n = config.plugins["i18n"]
+    langs = [lang for lang in i18n.config.languages if lang.build]
+    langs.sort(key=lambda lang: not lang.default)
+    return tuple(lang.locale for lang in langs)
+
+
+def current_language(config) -> str:
+    return config.plugins["i18n"].current_language
+
+
+def prefix(lang: str, default: str) -> str:
+    return "" if lang == default else f"{lang}/"
+
+
+def _fingerprint(config) -> tuple:
+    docs = Path(config.docs_dir)
+    paths = [docs / "tags.yml", *sorted((ROOT / "overrides" / "i18n").glob("*.yml"))]
+    cases = docs / "cases"
+    if cases.is_dir():
+        for entry in sorted(os.scandir(cases), key=lambda e: e.name):
+            if entry.is_dir():
+                paths += sorted(Path(entry.path).iterdir())
+    out = []
+    for path in paths:
+        try:
+            stat = path.stat()
+        except FileNotFoundError:
+            continue
+        out.append((str(path), stat.st_mtime_ns, stat.st_size))
+    return tuple(out)
+
+
+def strings_for(lang: str) -> strings.Strings:
+    table = _cache.setdefault("strings", {})
+    if lang not in table:
+        table[lang] = strings.load(ROOT / "overrides" / "i18n", lang)
+    return table[lang]
+
+
+def collection(config) -> model.Collection:
+    key = _fingerprint(config)
+    if _cache.get("key") != key:
+        _cache.clear()
+        _cache["collection"] = model.load_collection(Path(config.docs_dir), languages(config), strings_for, root=ROOT)
+        _cache["views"] = {}
+        _cache["key"] = key
+    return _cache["collection"]
+
+
+def case_views(lang: str) -> dict:
+    """Every case as a page in ``lang`` shows it, with related cases and card data."""
+    cached = _cache["views"]
+    if lang not in cached:
+        coll, t = _cache["collection"], strings_for(lang)
+        out = {slug: views.case_view(case, lang, t, coll.vocab, coll.default_language) for slug, case in coll.cases.items()}
+        if "related" not in _cache:
+            _cache["related"] = views.related(coll.cases)
+        for slug, view in out.items():
+            view["related"] = [out[other] for other in _cache["related"][slug]]
+            view["data"] = views.card_data(view)
+        cached[lang] = out
+    return cached[lang]
