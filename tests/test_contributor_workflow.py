@@ -92,6 +92,7 @@ def test_scaffold_fill_validate_build_translate(project, tmp_path):
     assert "has not been translated into English yet" in notice.get_text()
     assert notice.select_one("a")["href"] == "../../es/cases/foro-quito/"
     assert english.select_one('meta[name=robots]')["content"] == "noindex"
+    assert english.select_one("link[rel=canonical]")["href"] == "http://127.0.0.1:8000/es/cases/foro-quito/"
     # the Dutch draft is not published: Dutch readers get the original too
     dutch = BeautifulSoup((site / "nl/cases/foro-quito/index.html").read_text(encoding="utf-8"), "lxml")
     assert dutch.select_one("article.case")["lang"] == "es"

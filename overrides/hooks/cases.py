@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT / "scripts") not in sys.path:
     sys.path.insert(0, str(ROOT / "scripts"))
 
-from casekit import build, views  # noqa: E402
+from casekit import build, opendata, views  # noqa: E402
 from casekit.problems import report  # noqa: E402
 
 _state = build.state
@@ -117,7 +117,7 @@ def _kind(page) -> tuple:
     parts = _parts(page.file.src_uri)
     if len(parts) == 1 and parts[0].startswith("index."):
         return "home", None
-    if len(parts) == 2 and parts[1].startswith("index.") and parts[0] in ("cases", "tags", "search", "translations"):
+    if len(parts) == 2 and parts[1].startswith("index.") and parts[0] in ("cases", "tags", "search", "translations", "data"):
         return parts[0].replace("cases", "catalogue"), None
     if len(parts) == 3 and parts[0] == "tags" and parts[2] == "index.md":
         return "tag", parts[1]
@@ -136,6 +136,8 @@ def on_page_markdown(markdown, page, config, files):
     elif kind == "catalogue":
         page.meta["cards"] = cards
         page.meta["filters"] = views.catalogue_filters(cards, _state["collection"].vocab, _state["lang"], _state["t"])
+    elif kind == "data":
+        page.meta["codebook"] = opendata.codebook(_state["collection"].languages, _state["t"])
     elif kind == "search":
         page.meta["search_page"] = True
     elif kind == "translations":
@@ -165,5 +167,7 @@ def on_page_content(html, page, config, files):
 def on_env(env, config, files):
     lang, default = _state["lang"], _state["collection"].default_language
     env.globals["t"] = _state["t"]
-    env.globals["search_url"] = ("" if lang == default else f"{lang}/") + "search/"
+    own = build.prefix(lang, default)
+    env.globals["search_url"] = own + "search/"
+    env.globals["links"] = {"feed": own + "feed.xml", "json": "cases.json", "csv": "cases.csv", "codebook": own + "data/"}
     return env

@@ -43,4 +43,6 @@ def on_page_context(context, page, config, nav):
                                     views.absolute(site_url, own), canonical, image) if case else None,
     }
     context["head"] = head
+    if case:
+        context["cite"] = views.citation(case, lang, t, config.site_name, canonical)
     return context

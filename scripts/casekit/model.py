@@ -164,6 +164,8 @@ def _describe(error) -> str:
         expected = " or ".join(words.get(e, e) for e in expected.split(" or "))
         return f"must be {expected}, not {value!r}"
     if kind == "pattern":
+        if error.validator_value == "^[^<>]*$":
+            return "contains < or >, which are not allowed in this field"
         return f"has the wrong format: {value!r}"
     if kind == "enum":
         return f"must be one of {', '.join(map(str, error.validator_value))}, not {value!r}"

@@ -306,3 +306,22 @@ def case_jsonld(case, view: dict, vocab, lang: str, site_name: str, site_url: st
     if coverage:
         data["temporalCoverage"] = coverage
     return {key: value for key, value in data.items() if value not in (None, [], "")}
+
+
+BIBTEX_SPECIAL = str.maketrans({"\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "&": r"\&", "%": r"\%",
+                                "$": r"\$", "#": r"\#", "_": r"\_"})
+
+
+def citation(view: dict, lang: str, t, site_name: str, url: str) -> dict:
+    """"Cite this case" in ``lang``: a plain-text reference and a BibTeX entry."""
+    year = (view.get("reviewed") or view.get("added") or "")[:4]
+    reviewed = t("cite.reviewed", date=format_when(view["reviewed"], lang)) if view.get("reviewed") else ""
+    plain = f"{site_name} ({year}). {view['title']}. {url}" + (f". {reviewed}." if reviewed else "")
+    langid = Locale("en").languages.get(view["text_lang"], view["text_lang"]).lower()
+    fields = [("author", "{" + site_name.translate(BIBTEX_SPECIAL) + "}"), ("title", "{" + view["title"].translate(BIBTEX_SPECIAL) + "}"),
+              ("year", year), ("url", url), ("langid", langid)]
+    if reviewed:
+        fields.append(("note", reviewed.translate(BIBTEX_SPECIAL)))
+    body = ",\n".join(f"  {key:<7} = {{{value}}}" for key, value in fields)
+    bibtex = f"@misc{{{view['slug']}-{lang},\n{body}\n}}"
+    return {"plain": plain, "bibtex": bibtex}

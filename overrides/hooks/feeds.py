@@ -1,0 +1,51 @@
+"""Build hook: an Atom feed of the case studies in each language.
+
+/feed.xml, /es/feed.xml and /nl/feed.xml list every case, newest first by the date it was
+added, with its title, summary and tags in the feed's language. Every page links its
+language's feed in the head; the catalogue links it too.
+"""
+from __future__ import annotations
+
+import datetime
+from pathlib import Path
+
+from feedgen.feed import FeedGenerator
+
+from casekit import build, views
+
+
+def _moment(day: str) -> datetime.datetime:
+    return datetime.datetime.fromisoformat(day).replace(tzinfo=datetime.UTC)
+
+
+def on_post_build(config):
+    state = build.state
+    lang, t, default = state["lang"], state["t"], state["collection"].default_language
+    own = build.prefix(lang, default)
+    site_url = config.site_url
+    cases = sorted(state["views"].values(), key=lambda view: (view["added"] or "", view["slug"]), reverse=True)
+    feed = FeedGenerator()
+    feed.id(views.absolute(site_url, own))
+    feed.title(f"{t('feed.title')} · {config.site_name}")
+    feed.subtitle(config.site_description)
+    feed.language(lang)
+    feed.author({"name": config.site_name})
+    feed.link(href=views.absolute(site_url, own + "feed.xml"), rel="self", type="application/atom+xml")
+    feed.link(href=views.absolute(site_url, own + "cases/"), rel="alternate", type="text/html", hreflang=lang)
+    dates = [view["reviewed"] or view["added"] for view in cases if view["reviewed"] or view["added"]]
+    feed.updated(_moment(max(dates)) if dates else datetime.datetime(2000, 1, 1, tzinfo=datetime.UTC))
+    for view in cases:
+        entry = feed.add_entry(order="append")
+        url = views.absolute(site_url, view["url"])
+        entry.id(url)
+        entry.title(view["title"])
+        entry.summary(view["summary"])
+        entry.link(href=url, rel="alternate", type="text/html", hreflang=view["text_lang"])
+        if view["added"]:
+            entry.published(_moment(view["added"]))
+        entry.updated(_moment(view["reviewed"] or view["added"]))
+        for tag in view["tags"]:
+            entry.category(term=tag["id"], label=tag["label"], scheme=views.absolute(site_url, own + "tags/"))
+    target = Path(config.site_dir) / own / "feed.xml"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(feed.atom_str(pretty=True))

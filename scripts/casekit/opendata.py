@@ -1,0 +1,100 @@
+"""The collection as data: one record per case, every structured fact, titles and summaries
+in every language. Written as cases.json and cases.csv; explained by the codebook pages."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+from .model import Collection
+from .views import page_url
+
+# (field, type): the order of the CSV columns and of the codebook; per-language fields are
+# expanded as field_<lang>
+FIELDS = (
+    ("slug", "code"), ("original_language", "code"), ("title", "text"), ("summary", "text"), ("url", "url"),
+    ("implementing", "list"), ("partners", "list"), ("funders", "list"), ("countries", "list"), ("region", "code"),
+    ("places", "list"), ("start", "period"), ("end", "period"), ("participants_people", "number"),
+    ("participants_organisations", "number"), ("participants_more_than", "text"), ("tags", "list"),
+    ("sources", "list"), ("added", "date"), ("reviewed", "date"),
+)
+PER_LANGUAGE = {"title", "summary", "url"}
+
+
+def _count(value):
+    if isinstance(value, dict):
+        return value.get("more_than"), True
+    return value, False
+
+
+def records(collection: Collection, site_url: str) -> list:
+    out = []
+    for slug, case in sorted(collection.cases.items()):
+        facts = case.facts
+        participants = facts.get("participants") or {}
+        people, people_more = _count(participants.get("people"))
+        orgs, orgs_more = _count(participants.get("organisations"))
+        record = {"slug": slug, "original_language": case.original_language}
+        for lang in collection.languages:
+            text = case.texts.get(lang)
+            record[f"title_{lang}"] = text.meta.get("title") if text else None
+            record[f"summary_{lang}"] = text.meta.get("summary") if text else None
+            record[f"url_{lang}"] = site_url.rstrip("/") + "/" + page_url(slug, lang, collection.default_language)
+        record.update({
+            "implementing": list(facts.get("implementing") or []),
+            "partners": list(facts.get("partners") or []),
+            "funders": list(facts.get("funders") or []),
+            "countries": list(facts.get("countries") or []),
+            "region": facts.get("region"),
+            "places": list(facts.get("places") or []),
+            "start": facts.get("start"),
+            "end": facts.get("end"),
+            "participants_people": people,
+            "participants_organisations": orgs,
+            "participants_more_than": people_more or orgs_more,
+            "tags": list(facts.get("tags") or []),
+            "sources": [{key: source.get(key) for key in ("title", "publisher", "language", "url") if source.get(key)}
+                        for source in facts.get("sources") or []],
+            "added": facts.get("added"),
+            "reviewed": facts.get("reviewed"),
+        })
+        out.append(record)
+    return out
+
+
+def columns(languages) -> list:
+    out = []
+    for field, _kind in FIELDS:
+        out += [f"{field}_{lang}" for lang in languages] if field in PER_LANGUAGE else [field]
+    return out
+
+
+def to_json(collection: Collection, site_url: str) -> str:
+    return json.dumps({"cases": records(collection, site_url)}, ensure_ascii=False, indent=2, sort_keys=False) + "\n"
+
+
+def to_csv(collection: Collection, site_url: str) -> str:
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=columns(collection.languages), lineterminator="\n")
+    writer.writeheader()
+    for record in records(collection, site_url):
+        row = {}
+        for key, value in record.items():
+            if key == "sources":
+                value = " | ".join(" — ".join(str(s[k]) for k in ("title", "publisher", "language", "url") if s.get(k)) for s in value)
+            elif isinstance(value, list):
+                value = "; ".join(value)
+            elif isinstance(value, bool):
+                value = "true" if value else "false"
+            row[key] = "" if value is None else value
+        writer.writerow(row)
+    return buffer.getvalue()
+
+
+def codebook(languages, t) -> list:
+    """The fields with their type and meaning, in the language of ``t``."""
+    rows = []
+    for field, kind in FIELDS:
+        names = [f"{field}_{lang}" for lang in languages] if field in PER_LANGUAGE else [field]
+        rows.append({"names": names, "type": t(f"data.types.{kind}"), "meaning": t(f"data.fields.{field}")})
+    return rows

