@@ -76,9 +76,10 @@ def on_files(files, config):
             _localise(file, lang, collection.languages, url_of)
             files.append(file)
     for file in files.documentation_pages():
-        slug = _case_slug_of(file.src_uri)
-        if slug in collection.cases:
-            _localise(file, lang, collection.languages, lambda other, slug=slug: views.page_url(slug, other, default))
+        # every page has the same path in every language: the selector leads to it
+        own = build.prefix(lang, default)
+        rest = file.url[len(own):] if own and file.url.startswith(own) else file.url
+        _localise(file, lang, collection.languages, lambda other, rest=rest: build.prefix(other, default) + rest)
     for tag in collection.vocab.tags.values():
         label = tag.label.get(lang, tag.id)
         content = f"---\ntitle: {_yaml_text(label)}\n---\n\n# {label}\n\n{tag.description.get(lang, '')}\n"

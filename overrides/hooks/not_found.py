@@ -1,8 +1,9 @@
 """Build hook: a "page not found" page in every language.
 
 MkDocs renders the theme's 404.html once per language build, always to the site's root, so
-the last language would win. This keeps each language's version: /404.html (English, served
-by hosts for any missing address), /es/404.html and /nl/404.html.
+the last language would win. Each language's build writes its own copy (/es/404.html,
+/nl/404.html); once every language is built, /404.html (served by hosts for any missing
+address) is the default language's.
 """
 from __future__ import annotations
 
@@ -30,17 +31,18 @@ def on_env(env, config, files):
 
 def on_post_template(output, template_name, config):
     if template_name == "404.html":
-        _rendered[build.state["lang"]] = output
+        lang, default = build.state["lang"], build.state["collection"].default_language
+        if lang == default:
+            _rendered["default"] = output
+        else:
+            target = Path(config.site_dir) / build.prefix(lang, default) / "404.html"
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(output, encoding="utf-8")
     return output
 
 
-@event_priority(-200)  # after mkdocs-static-i18n has built every language
+@event_priority(-200)  # after every language is built (and has written the root 404.html)
 def on_post_build(config):
-    if config.plugins["i18n"].building:
+    if config.plugins["i18n"].building or "default" not in _rendered:
         return
-    site = Path(config.site_dir)
-    default = build.state["collection"].default_language
-    for lang, output in _rendered.items():
-        target = site / build.prefix(lang, default) / "404.html"
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(output, encoding="utf-8")
+    (Path(config.site_dir) / "404.html").write_text(_rendered["default"], encoding="utf-8")

@@ -19,10 +19,11 @@ def on_page_context(context, page, config, nav):
     default, languages, site_url = collection.default_language, collection.languages, config.site_url
     own = build.prefix(lang, default)
     rest = page.url[len(own):] if own and page.url.startswith(own) else page.url
-    present = set(getattr(page.file, "alternates", {}) or {}) | {lang}
-    alternates = [{"lang": other, "href": views.absolute(site_url, build.prefix(other, default) + rest)}
-                  for other in languages if other in present]
     case = page.meta.get("case")
+    # every page exists in every language; a case shown untranslated is not an alternate
+    model_case = collection.cases[case["slug"]] if case else None
+    indexed = [other for other in languages if not model_case or model_case.translation_state(other) != "missing"]
+    alternates = [{"lang": other, "href": views.absolute(site_url, build.prefix(other, default) + rest)} for other in indexed]
     canonical = views.absolute(site_url, page.url)
     noindex = False
     if case and case["fallback"]:
@@ -34,12 +35,12 @@ def on_page_context(context, page, config, nav):
         "canonical": canonical,
         "noindex": noindex,
         "alternates": alternates,
-        "x_default": next((alt["href"] for alt in alternates if alt["lang"] == default), None),
+        "x_default": views.absolute(site_url, build.prefix(default if default in indexed else indexed[0], default) + rest),
         "feed": {"href": views.absolute(site_url, own + "feed.xml"), "title": f"{t('feed.title')} · {config.site_name}"},
         "og": {"type": "article" if case else "website", "title": title, "description": description, "url": canonical,
                "locale": OG_LOCALE.get(lang, lang), "locale_alternates": [OG_LOCALE.get(o, o) for o in languages if o != lang],
                "image": image, "site_name": config.site_name},
-        "jsonld": views.case_jsonld(collection.cases[case["slug"]], case, collection.vocab, lang, config.site_name,
+        "jsonld": views.case_jsonld(model_case, case, collection.vocab, lang, config.site_name,
                                     views.absolute(site_url, own), canonical, image) if case else None,
     }
     context["head"] = head

@@ -1,0 +1,94 @@
+"""Build hook: build the languages in parallel, one process each.
+
+mkdocs-static-i18n builds the languages one after the other in one process. On `mkdocs build`
+(not `serve`) this hook forks one process per other language at the start of the default
+language's build; each child builds its language into the same site directory and exits, while
+the parent builds the default language. The parent waits for them before the hooks that need
+every language (sitemap, 404 pages, open data, search index). A failed language fails the build.
+Where fork() is missing (Windows), languages are built one after the other as before.
+"""
+from __future__ import annotations
+
+import logging
+import os
+import sys
+
+from mkdocs import utils
+from mkdocs.commands import build as mkdocs_build
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+
+log = logging.getLogger("mkdocs.hooks.parallel_build")
+
+_run: dict = {"command": None, "children": {}, "held": [], "clean": None}
+
+
+def on_startup(command, dirty):
+    _run["command"] = command
+
+
+@event_priority(-150)  # after the other hooks' on_pre_build (nothing heavy has run yet)
+def on_pre_build(config):
+    i18n = config.plugins["i18n"]
+    if _run["command"] != "build" or i18n.building or not hasattr(os, "fork"):
+        return
+    others = [lang for lang in i18n.config.languages if lang.build and lang.locale != i18n.current_language]
+    if not others:
+        return
+    utils.clean_directory(config.site_dir)  # once, before any process writes
+    sys.stdout.flush()
+    sys.stderr.flush()
+    for lang in others:
+        pid = os.fork()
+        if pid == 0:  # the child: build this language only, then leave
+            code = 1
+            _run.update(children={}, held=[], clean=None)  # the parent's, not this process's
+            try:
+                utils.clean_directory = lambda path: None
+                i18n.current_language = lang.locale
+                i18n.building = True
+                mkdocs_build.build(config)
+                code = 0
+            except BaseException as error:  # noqa: BLE001 - reported, then the exit code says it
+                log.error(f"building '{lang.locale}' failed: {error}")
+            finally:
+                logging.shutdown()
+                os._exit(code)
+        _run["children"][lang.locale] = pid
+    # the parent: build only its own language, without cleaning what the children write
+    _run["held"] = others
+    for lang in others:
+        lang.build = False
+    _run["clean"] = utils.clean_directory
+    utils.clean_directory = lambda path: None
+
+
+@event_priority(-150)  # after mkdocs-static-i18n (-100), before the hooks that need every language (-200)
+def on_post_build(config):
+    if not _run["children"]:
+        return
+    failed = []
+    for lang, pid in _run["children"].items():
+        _pid, status = os.waitpid(pid, 0)
+        if os.waitstatus_to_exitcode(status) != 0:
+            failed.append(lang)
+    _restore()
+    if failed:
+        raise PluginError(f"the build of {', '.join(failed)} failed (see above)")
+
+
+def on_build_error(error):
+    for pid in _run["children"].values():
+        try:
+            os.waitpid(pid, 0)
+        except ChildProcessError:
+            pass
+    _restore()
+
+
+def _restore():
+    for lang in _run["held"]:
+        lang.build = True
+    if _run["clean"] is not None:
+        utils.clean_directory = _run["clean"]
+    _run.update(children={}, held=[], clean=None)
