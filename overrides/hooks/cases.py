@@ -27,6 +27,8 @@ from casekit import build, opendata, views  # noqa: E402
 from casekit.problems import report  # noqa: E402
 
 _state = build.state
+HOME_CARDS = 12
+CARD_ROOT = "\x00root/"  # in a card rendered once: replaced by each page's way to the site root
 
 
 @event_priority(-150)  # after mkdocs-static-i18n (-100) has switched to the language being built
@@ -42,7 +44,9 @@ def on_config(config):
     t = build.strings_for(lang)
     config.site_name = t("site.name")
     config.site_description = t("site.description")
-    _state.update(lang=lang, t=t, views=build.case_views(lang), collection=collection,
+    case_views = build.case_views(lang)
+    _state.update(lang=lang, t=t, views=case_views, collection=collection,
+                  cards=sorted(case_views.values(), key=lambda view: views.sort_key(view["title"])),
                   tag_index=views.tag_index(collection.cases, collection.vocab, lang, t, collection.default_language))
     return config
 
@@ -131,9 +135,12 @@ def on_page_markdown(markdown, page, config, files):
         page.meta["case"] = _state["views"][slug]
         return markdown
     kind, tag_id = _kind(page)
-    cards = sorted(_state["views"].values(), key=lambda view: views.sort_key(view["title"]))
-    if kind == "home":
-        page.meta["cards"] = sorted(cards, key=lambda view: view["added"] or "", reverse=True)
+    cards = _state["cards"]
+    if kind == "home":  # the newest cases; the catalogue has them all
+        page.meta["cards"] = sorted(cards, key=lambda view: (view["added"] or "", view["slug"]), reverse=True)[:HOME_CARDS]
+        if len(cards) > HOME_CARDS:
+            own = build.prefix(_state["lang"], _state["collection"].default_language)
+            page.meta["more_cards"] = {"count": len(cards), "url": own + "cases/", "text": _state["t"]("catalogue.all", count=len(cards))}
     elif kind == "catalogue":
         page.meta["cards"] = cards
         page.meta["filters"] = views.catalogue_filters(cards, _state["collection"].vocab, _state["lang"], _state["t"])
@@ -168,6 +175,9 @@ def on_page_content(html, page, config, files):
 def on_env(env, config, files):
     lang, default = _state["lang"], _state["collection"].default_language
     env.globals["t"] = _state["t"]
+    card = env.get_template("partials/case-card.html")
+    env.globals["card_html"] = {slug: card.render(case=view, t=_state["t"], root=CARD_ROOT) for slug, view in _state["views"].items()}
+    env.globals["card_root"] = CARD_ROOT
     own = build.prefix(lang, default)
     env.globals["search_url"] = own + "search/"
     env.globals["links"] = {"feed": own + "feed.xml", "json": "cases.json", "csv": "cases.csv", "codebook": own + "data/"}

@@ -11,9 +11,10 @@ import hashlib
 import json
 import re
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache
 from pathlib import Path
 
+import fastjsonschema
 import jsonschema
 from babel import Locale
 from rapidfuzz import fuzz, process
@@ -41,6 +42,21 @@ def _validator(name: str):
     return jsonschema.Draft202012Validator(schema)
 
 
+@cache
+def _fast_check(name: str):
+    """A compiled check: True when the document is valid (most are), without explanations."""
+    validate = fastjsonschema.compile({key: value for key, value in _schema(name).items() if key != "$id"})
+
+    def check(data) -> bool:
+        try:
+            validate(data)
+            return True
+        except fastjsonschema.JsonSchemaException:
+            return False
+
+    return check
+
+
 @lru_cache(maxsize=1)
 def country_codes() -> frozenset:
     return frozenset(
@@ -66,7 +82,7 @@ class Text:
     body_line: int  # the file line the body starts on
     doc: yamlines.Located | None = None
 
-    @property
+    @cached_property
     def prose_hash(self) -> str:
         """A fingerprint of what a translator translates: title, summary and prose."""
         lines = [self.meta.get("title", ""), self.meta.get("summary", ""), *self.body.strip().split("\n")]
@@ -118,6 +134,8 @@ def _did_you_mean(word, choices) -> str:
 
 
 def _schema_problems(data, doc, shown, schema_name, extra_unknown=None) -> list:
+    if _fast_check(schema_name)(data):
+        return []
     schema = _schema(schema_name)
     props = schema["properties"]
     problems = []

@@ -61,15 +61,18 @@ def _walk(node, path, lines, offset):
 def load(text: str, first_line: int = 1) -> Located:
     """Parse ``text``; ``first_line`` is the file line that the text's first line stands on."""
     offset = first_line - 1
+    loader = _Loader(text)
     try:
-        node = yaml.compose(text, Loader=_Loader)
-        data = yaml.load(text, Loader=_Loader) if node is not None else None
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = (mark.line + 1 + offset) if mark else first_line
         raise YamlSyntaxError(line, f"{exc.problem or exc}".strip()) from None
     except yaml.YAMLError as exc:  # pragma: no cover - unmarked errors are rare
         raise YamlSyntaxError(first_line, str(exc)) from None
+    finally:
+        loader.dispose()
     lines: dict = {}
     if node is not None:
         _walk(node, (), lines, offset)

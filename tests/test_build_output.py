@@ -1,0 +1,62 @@
+"""The build is deterministic, and the benchmark still runs and prints every figure."""
+from __future__ import annotations
+
+import hashlib
+import re
+import subprocess
+import sys
+
+from conftest import ROOT, build
+
+
+def _digest(site) -> dict:
+    return {str(p.relative_to(site)): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+def test_two_builds_of_the_same_commit_are_byte_identical(site, tmp_path):
+    again = tmp_path / "again"
+    result = build(ROOT, again)
+    assert result.returncode == 0, result.stdout + result.stderr
+    first, second = _digest(site.path), _digest(again)
+    assert first.keys() == second.keys()
+    differ = [name for name in first if first[name] != second[name]]
+    assert differ == [], differ[:10]
+
+
+FIGURES = {
+    "build time": r"([\d.]+) s",
+    "build peak memory": r"(\d+) MB",
+    "output size": r"([\d.]+) MB in (\d+) files",
+    "case page html (en)": r"([\d.]+) KB",
+    "case page html (es)": r"([\d.]+) KB",
+    "case page html (nl)": r"([\d.]+) KB",
+    "first visit to a case page (compressed)": r"([\d.]+) KB",
+    "requests off the site on a case page": r"(\d+)",
+}
+
+
+def test_benchmark_prints_every_figure(tmp_path):
+    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "bench.py"), "--cases", "20", "--keep", str(tmp_path / "bench")],
+                            capture_output=True, text=True, cwd=ROOT)
+    assert result.returncode == 0, result.stdout + result.stderr
+    lines = dict(line.split(": ", 1) for line in result.stdout.splitlines() if ": " in line)
+    assert lines["cases"] == "20 x 3 languages"
+    values = {}
+    for name, pattern in FIGURES.items():
+        match = re.fullmatch(pattern, lines[name])
+        assert match, f"{name}: {lines.get(name)!r}"
+        values[name] = float(match.group(1))
+    assert 0 < values["build time"] < 600
+    assert 20 < values["build peak memory"] < 4000
+    for lang in ("en", "es", "nl"):
+        assert 5 < values[f"case page html ({lang})"] < 200
+    assert 10 < values["first visit to a case page (compressed)"] < 1000
+    assert values["requests off the site on a case page"] == 0
+    # the synthetic collection really has 20 cases in three languages
+    cases = sorted((tmp_path / "bench" / "site" / "cases").glob("*/index.html"))
+    assert len(cases) == 20
+    for lang in ("en", "es", "nl"):
+        key = f"search download ({lang}, one query, compressed)"
+        if key in lines:
+            assert re.fullmatch(r"[\d.]+ KB in \d+ files", lines[key]), lines[key]
+            assert 1 < float(lines[key].split()[0]) < 2000
