@@ -234,7 +234,7 @@ def preview_seconds(project: Path, slug: str) -> float | None:
                 "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync"])
             page = browser.new_page()
-            page.goto(url, wait_until="networkidle")
+            page.goto(url, wait_until="load")  # livereload keeps a request open: no "network idle"
             time.sleep(1)  # let the watcher settle after the first build
             text_file = project / "docs" / "cases" / slug / "index.md"
             text = text_file.read_text(encoding="utf-8")

@@ -31,6 +31,27 @@ HOME_CARDS = 12
 CARD_ROOT = "\x00root/"  # in a card rendered once: replaced by each page's way to the site root
 
 
+def on_startup(command, dirty):
+    build.run.update(command=command, dirty=dirty, builds=0)
+
+
+@event_priority(-1000)  # the very end of a build
+def on_post_build(config):
+    if not config.plugins["i18n"].building:
+        build.run["builds"] += 1
+
+
+def _unchanged_since(source: Path | None):
+    """For the preview's partial rebuilds: a generated page is rebuilt only when it has no
+    output yet or (for a case shown untranslated) its source text changed since."""
+    def is_modified(file) -> bool:
+        dest = Path(file.abs_dest_path)
+        if not dest.exists():
+            return True
+        return source is not None and dest.stat().st_mtime < source.stat().st_mtime
+    return is_modified
+
+
 @event_priority(-150)  # after mkdocs-static-i18n (-100) has switched to the language being built
 def on_config(config):
     lang = build.current_language(config)
@@ -49,6 +70,18 @@ def on_config(config):
                   cards=sorted(case_views.values(), key=lambda view: views.sort_key(view["title"])),
                   tag_index=views.tag_index(collection.cases, collection.vocab, lang, t, collection.default_language))
     return config
+
+
+class _Cards(dict):
+    """Each case's card, rendered the first time a page lists it, then reused."""
+
+    def __init__(self, template, case_views, t):
+        super().__init__()
+        self.template, self.case_views, self.t = template, case_views, t
+
+    def __missing__(self, slug):
+        html = self[slug] = self.template.render(case=self.case_views[slug], t=self.t, root=CARD_ROOT)
+        return html
 
 
 def _localise(file, lang, languages, url_of):
@@ -78,6 +111,8 @@ def on_files(files, config):
                                   content=case.original.path.read_text(encoding="utf-8"),
                                   inclusion=InclusionLevel.NOT_IN_NAV)
             _localise(file, lang, collection.languages, url_of)
+            if build.run["command"] == "serve" and build.run["dirty"]:
+                file.is_modified = _unchanged_since(case.original.path).__get__(file)
             files.append(file)
     for file in files.documentation_pages():
         # every page has the same path in every language: the selector leads to it
@@ -90,6 +125,8 @@ def on_files(files, config):
         file = File.generated(config, f"{prefix}tags/{tag.id}/index.md", content=content,
                               inclusion=InclusionLevel.NOT_IN_NAV)
         _localise(file, lang, collection.languages, lambda other, tag_id=tag.id: views.tag_url(tag_id, other, default))
+        if build.run["command"] == "serve" and build.run["dirty"]:
+            file.is_modified = _unchanged_since(None).__get__(file)
         files.append(file)
     return files
 
@@ -175,8 +212,7 @@ def on_page_content(html, page, config, files):
 def on_env(env, config, files):
     lang, default = _state["lang"], _state["collection"].default_language
     env.globals["t"] = _state["t"]
-    card = env.get_template("partials/case-card.html")
-    env.globals["card_html"] = {slug: card.render(case=view, t=_state["t"], root=CARD_ROOT) for slug, view in _state["views"].items()}
+    env.globals["card_html"] = _Cards(env.get_template("partials/case-card.html"), _state["views"], _state["t"])
     env.globals["card_root"] = CARD_ROOT
     own = build.prefix(lang, default)
     env.globals["search_url"] = own + "search/"

@@ -19,6 +19,8 @@ def _moment(day: str) -> datetime.datetime:
 
 
 def on_post_build(config):
+    if build.preview_rebuild():
+        return
     state = build.state
     lang, t, default = state["lang"], state["t"], state["collection"].default_language
     own = build.prefix(lang, default)

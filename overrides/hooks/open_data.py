@@ -14,7 +14,7 @@ from casekit import build, opendata
 
 @event_priority(-200)  # once, after mkdocs-static-i18n has built every language
 def on_post_build(config):
-    if config.plugins["i18n"].building:
+    if config.plugins["i18n"].building or build.preview_rebuild():
         return
     collection = build.state["collection"]
     site = Path(config.site_dir)

@@ -18,19 +18,17 @@ from mkdocs.commands import build as mkdocs_build
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
+from casekit import build
+
 log = logging.getLogger("mkdocs.hooks.parallel_build")
 
-_run: dict = {"command": None, "children": {}, "held": [], "clean": None}
-
-
-def on_startup(command, dirty):
-    _run["command"] = command
+_run: dict = {"children": {}, "held": [], "clean": None}
 
 
 @event_priority(-150)  # after the other hooks' on_pre_build (nothing heavy has run yet)
 def on_pre_build(config):
     i18n = config.plugins["i18n"]
-    if _run["command"] != "build" or i18n.building or not hasattr(os, "fork"):
+    if build.run["command"] != "build" or i18n.building or not hasattr(os, "fork"):
         return
     others = [lang for lang in i18n.config.languages if lang.build and lang.locale != i18n.current_language]
     if not others:

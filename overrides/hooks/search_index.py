@@ -5,7 +5,7 @@ language's stemming, split into chunks: a reader downloads only the chunks their
 and a Spanish page searches Spanish pages only. Each language's build indexes its own case
 pages (marked data-pagefind-body in overrides/partials/case.html) as soon as they are written,
 in parallel with the others; once every language is built, their bundles are merged into
-/pagefind/. In the live preview (`mkdocs serve`) the index is built with the first build only.
+/pagefind/. In the live preview the index is built with the first build only (casekit.build.preview_rebuild).
 """
 from __future__ import annotations
 
@@ -21,25 +21,22 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 from casekit import build
 
 log = get_plugin_logger("search_index")
-_run = {"command": None, "indexed": False}
 PART = ".pagefind-{lang}"  # a language's bundle, until the merge
-
-
-def on_startup(command, dirty):
-    _run["command"] = command
 
 
 @event_priority(-200)  # after every other language's build has finished (parallel_build.py waits at -150)
 def on_post_build(config):
-    if _run["command"] == "serve" and _run["indexed"]:
+    if build.preview_rebuild():
         return  # the preview keeps its first index
-    lang, collection = build.state["lang"], build.state["collection"]
+    collection, nested = build.state["collection"], config.plugins["i18n"].building
+    # a nested or forked build is its own language; the outermost is the default language (when
+    # the languages are built one after the other, the shared state names the last one built)
+    lang = build.state["lang"] if nested else collection.default_language
     site = Path(config.site_dir)
     _index(site, lang, collection.default_language)
-    if config.plugins["i18n"].building:  # another language's build: the last one merges
+    if nested:  # another language's build: the outermost merges
         return
     _merge(site, collection.languages)
-    _run["indexed"] = True
     log.info("search index written to pagefind/")
 
 

@@ -34,7 +34,7 @@ def on_page_context(context, page, config, nav):
 
 @event_priority(-200)  # after every language is built
 def on_post_build(config):
-    if config.plugins["i18n"].building:
+    if config.plugins["i18n"].building or build.preview_rebuild():
         return
     entries = sorted((alt["href"], alternates, x_default) for alternates, x_default in _pages for alt in alternates)
     lines = ['<?xml version="1.0" encoding="UTF-8"?>',

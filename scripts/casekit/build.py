@@ -10,7 +10,15 @@ from . import model, strings, views
 ROOT = Path(__file__).resolve().parents[2]
 
 _cache: dict = {}
+_memo: dict = {}  # case folder -> what was read from it, while its files do not change
 state: dict = {}  # lang, t, views, collection, tag_index: set by overrides/hooks/cases.py
+run: dict = {"command": None, "dirty": False, "builds": 0}  # set by overrides/hooks/cases.py
+
+
+def preview_rebuild() -> bool:
+    """A rebuild of the live preview after an edit (`mkdocs serve --dirty`, not the first build):
+    what no one previews (feeds, sitemap, data files, search index) keeps its first version."""
+    return run["command"] == "serve" and run["dirty"] and run["builds"] > 0
 
 
 def languages(config) -> tuple:
@@ -57,8 +65,12 @@ def strings_for(lang: str) -> strings.Strings:
 def collection(config) -> model.Collection:
     key = _fingerprint(config)
     if _cache.get("key") != key:
+        shared = tuple(item for item in key if "/docs/cases/" not in item[0])  # vocabulary, UI strings
+        if _cache.get("shared") != shared:
+            _memo.clear()  # every case is checked against them
         _cache.clear()
-        _cache["collection"] = model.load_collection(Path(config.docs_dir), languages(config), strings_for, root=ROOT)
+        _cache["shared"] = shared
+        _cache["collection"] = model.load_collection(Path(config.docs_dir), languages(config), strings_for, root=ROOT, memo=_memo)
         _cache["views"] = {}
         _cache["key"] = key
     return _cache["collection"]

@@ -355,8 +355,15 @@ def load_case(folder: Path, languages, vocab, strings_for, root=None, docs_dir=N
     return case, problems
 
 
-def load_collection(docs_dir: Path, languages, strings_for, root=None, only=None) -> Collection:
-    """Read every case under ``docs_dir``/cases (or only the folders in ``only``)."""
+def _folder_stamp(folder: Path) -> tuple:
+    return tuple((entry.name, entry.stat().st_mtime_ns, entry.stat().st_size) for entry in sorted(folder.iterdir()))
+
+
+def load_collection(docs_dir: Path, languages, strings_for, root=None, only=None, memo=None) -> Collection:
+    """Read every case under ``docs_dir``/cases (or only the folders in ``only``).
+
+    ``memo`` (a dict the caller keeps between calls, as the live preview does) lets a folder
+    whose files have not changed be taken as it was read last time."""
     docs_dir = Path(docs_dir)
     languages = tuple(languages)
     vocab, problems = vocab_mod.load(docs_dir / "tags.yml", languages)
@@ -366,7 +373,15 @@ def load_collection(docs_dir: Path, languages, strings_for, root=None, only=None
     for folder in sorted(set(folders)):
         if only is not None and folder.resolve() not in only:
             continue
-        case, found = load_case(folder, languages, vocab, strings_for, root, docs_dir)
+        if memo is not None:
+            stamp = _folder_stamp(folder)
+            if folder in memo and memo[folder][0] == stamp:
+                case, found = memo[folder][1]
+            else:
+                case, found = load_case(folder, languages, vocab, strings_for, root, docs_dir)
+                memo[folder] = (stamp, (case, found))
+        else:
+            case, found = load_case(folder, languages, vocab, strings_for, root, docs_dir)
         problems += found
         if case is not None:
             cases[case.slug] = case
