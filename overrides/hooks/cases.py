@@ -98,7 +98,7 @@ def on_files(files, config):
     in this language (it shows the original, with a notice) and one page per tag."""
     collection = _state["collection"]
     lang, default = _state["lang"], collection.default_language
-    prefix = "" if lang == default else f"{lang}/"
+    prefix = build.prefix(lang, default)
     by_source = {file.src_uri: file for file in files.documentation_pages()}
     for slug, case in collection.cases.items():
         url_of = lambda other, slug=slug: views.page_url(slug, other, default)  # noqa: E731

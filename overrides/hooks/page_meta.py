@@ -40,7 +40,7 @@ def on_page_context(context, page, config, nav):
         "og": {"type": "article" if case else "website", "title": title, "description": description, "url": canonical,
                "locale": OG_LOCALE.get(lang, lang), "locale_alternates": [OG_LOCALE.get(o, o) for o in languages if o != lang],
                "image": image, "site_name": config.site_name},
-        "jsonld": views.case_jsonld(model_case, case, collection.vocab, lang, config.site_name,
+        "jsonld": views.case_jsonld(model_case, case, config.site_name,
                                     views.absolute(site_url, own), canonical, image) if case else None,
     }
     context["head"] = head

@@ -33,8 +33,7 @@ def current_language(config) -> str:
     return config.plugins["i18n"].current_language
 
 
-def prefix(lang: str, default: str) -> str:
-    return "" if lang == default else f"{lang}/"
+prefix = views.prefix
 
 
 def _fingerprint(config) -> tuple:

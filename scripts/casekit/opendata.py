@@ -7,7 +7,7 @@ import io
 import json
 
 from .model import Collection
-from .views import page_url
+from .views import absolute, page_url
 
 # (field, type): the order of the CSV columns and of the codebook; per-language fields are
 # expanded as field_<lang>
@@ -39,7 +39,7 @@ def records(collection: Collection, site_url: str) -> list:
             text = case.texts.get(lang)
             record[f"title_{lang}"] = text.meta.get("title") if text else None
             record[f"summary_{lang}"] = text.meta.get("summary") if text else None
-            record[f"url_{lang}"] = site_url.rstrip("/") + "/" + page_url(slug, lang, collection.default_language)
+            record[f"url_{lang}"] = absolute(site_url, page_url(slug, lang, collection.default_language))
         record.update({
             "implementing": list(facts.get("implementing") or []),
             "partners": list(facts.get("partners") or []),

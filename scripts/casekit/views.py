@@ -65,14 +65,17 @@ def sort_key(text: str) -> str:
     return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().casefold()
 
 
+def prefix(lang: str, default_language: str) -> str:
+    """The folder of a language's pages: none for the default language, "es/" for Spanish."""
+    return "" if lang == default_language else f"{lang}/"
+
+
 def page_url(slug: str, lang: str, default_language: str) -> str:
-    prefix = "" if lang == default_language else f"{lang}/"
-    return f"{prefix}cases/{slug}/"
+    return f"{prefix(lang, default_language)}cases/{slug}/"
 
 
 def tag_url(tag_id: str, lang: str, default_language: str) -> str:
-    prefix = "" if lang == default_language else f"{lang}/"
-    return f"{prefix}tags/{tag_id}/"
+    return f"{prefix(lang, default_language)}tags/{tag_id}/"
 
 
 def case_view(case, lang: str, t, vocab, default_language: str, tag_pages: bool = True) -> dict:
@@ -272,10 +275,9 @@ def temporal_coverage(start, end) -> str | None:
     return f"{start or '..'}/{end or '..'}"
 
 
-def case_jsonld(case, view: dict, vocab, lang: str, site_name: str, site_url: str, canonical: str, image: str) -> dict:
-    """schema.org Article describing the case as a page in ``lang`` shows it."""
+def case_jsonld(case, view: dict, site_name: str, site_url: str, canonical: str, image: str) -> dict:
+    """schema.org Article describing the case as its page (``view``) shows it."""
     facts = case.facts
-    default = case.texts and next(iter(case.texts)) or lang
     data = {
         "@context": "https://schema.org",
         "@type": "Article",
@@ -301,7 +303,6 @@ def case_jsonld(case, view: dict, vocab, lang: str, site_name: str, site_url: st
         "publisher": {"@type": "Organization", "name": site_name, "url": site_url},
         "isPartOf": {"@type": "WebSite", "name": site_name, "url": site_url},
     }
-    del default
     coverage = temporal_coverage(facts.get("start"), facts.get("end"))
     if coverage:
         data["temporalCoverage"] = coverage
