@@ -3,7 +3,7 @@
 
 Makes, in a temporary directory, N cases from the real ones (new slugs, varied tags,
 countries and periods), builds the full three-language site once and prints one line per
-figure: build wall time and peak memory, output size, the HTML size of one case page, the
+figure: build wall time and peak memory (all its processes), output size, the HTML size of one case page, the
 compressed bytes of a first visit to a case page, and the compressed bytes a reader downloads
 to search, per language (measured in Chromium when /usr/bin/chromium exists).
 With --compare-stock it also builds the same collection with a stock configuration (cases in
@@ -18,6 +18,7 @@ import http.server
 import os
 import random
 import re
+import resource
 import shutil
 import subprocess
 import sys
@@ -93,44 +94,53 @@ def stock_config(project: Path) -> Path:
     return path
 
 
-def _tree_rss(pid: int) -> int:
-    """Resident memory of ``pid`` and all its descendants, in bytes (Linux /proc)."""
-    total, stack = 0, [pid]
+def _tree_memory(pid: int) -> tuple[int, int]:
+    """Memory of ``pid`` and all its descendants, in bytes (Linux /proc): (resident, proportional).
+    Resident counts a page shared by forked processes once per process (an upper bound);
+    proportional (PSS) splits it between them: what the build takes from the machine."""
+    rss = pss = 0
+    stack = [pid]
     while stack:
         current = stack.pop()
         try:
             status = Path(f"/proc/{current}/status").read_text()
-            total += int(re.search(r"^VmRSS:\s+(\d+) kB", status, re.M).group(1)) * 1024
+            rss += int(re.search(r"^VmRSS:\s+(\d+) kB", status, re.M).group(1)) * 1024
+            rollup = Path(f"/proc/{current}/smaps_rollup").read_text()
+            pss += int(re.search(r"^Pss:\s+(\d+) kB", rollup, re.M).group(1)) * 1024
             for task in Path(f"/proc/{current}/task").iterdir():
                 stack += [int(child) for child in (task / "children").read_text().split()]
         except (OSError, AttributeError):
             continue
-    return total
+    return rss, pss
 
 
-def timed_build(project: Path, config: Path, site: Path) -> tuple[float, int]:
-    """Build; return (wall seconds, peak resident memory in bytes of the build's processes
-    together, sampled every 20 ms)."""
+def timed_build(project: Path, config: Path, site: Path) -> tuple[float, float, int, int]:
+    """Build; return (wall seconds, CPU seconds of all its processes, peak resident and peak
+    proportional memory in bytes of the build's processes together, sampled every 50 ms)."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(site)],
                             cwd=project, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-    peak = [0]
+    peak = [0, 0]
 
     def sample():
         while proc.poll() is None:
-            peak[0] = max(peak[0], _tree_rss(proc.pid))
-            time.sleep(0.02)
+            rss, pss = _tree_memory(proc.pid)
+            peak[0], peak[1] = max(peak[0], rss), max(peak[1], pss)
+            time.sleep(0.05)
 
     sampler = threading.Thread(target=sample, daemon=True)
     sampler.start()
     output = proc.stdout.read()
     proc.wait()
     seconds = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     sampler.join()
     if proc.returncode != 0:
         sys.exit(f"error: the build failed:\n{output.decode(errors='replace')}")
-    return seconds, peak[0]
+    return seconds, cpu, peak[0], peak[1]
 
 
 def gz(data: bytes) -> int:
@@ -270,9 +280,10 @@ def main(argv=None) -> int:
         site = work / "site"
         print(f"cases: {args.cases} x {len(LANGS)} languages")
         print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}")
-        seconds, memory = timed_build(project, project / "mkdocs.yml", site)
+        seconds, cpu, rss, pss = timed_build(project, project / "mkdocs.yml", site)
         print(f"build time: {seconds:.2f} s")
-        print(f"build peak memory: {memory / 2**20:.0f} MB")
+        print(f"build cpu time: {cpu:.2f} s (all processes, user and system)")
+        print(f"build peak memory: {pss / 2**20:.0f} MB (proportional; resident, shared pages counted per process: {rss / 2**20:.0f} MB)")
         print(f"output size: {tree_size(site) / 2**20:.1f} MB in {sum(1 for _ in site.rglob('*') if _.is_file())} files")
         first = sorted(p.name for p in (project / "docs" / "cases").iterdir() if p.is_dir())[0]
         for lang in LANGS:
@@ -293,7 +304,7 @@ def main(argv=None) -> int:
             print(f"live preview, edit to one case visible after: {seconds_preview:.2f} s" if seconds_preview is not None
                   else "live preview: not measured (needs Chromium at /usr/bin/chromium)")
         if args.compare_stock:
-            stock_seconds, stock_memory = timed_build(project, stock_config(project), work / "site-stock")
+            stock_seconds, _stock_cpu, _stock_rss, stock_memory = timed_build(project, stock_config(project), work / "site-stock")
             stock_site = work / "site-stock"
             print(f"stock build time: {stock_seconds:.2f} s")
             print(f"stock build peak memory: {stock_memory / 2**20:.0f} MB")

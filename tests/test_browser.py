@@ -45,7 +45,7 @@ def test_pages_make_no_request_off_the_site_and_log_no_errors(server, visit, lan
     assert visit.failed == []
     assert visit.console_errors == []
     assert visit.off_site() == [], "requests left 127.0.0.1"
-    assert any(f"/pagefind/wasm.{lang}." in url for url in visit.requests)
+    assert any(f"{server}{prefix(lang)}pagefind/wasm.{lang}." in url for url in visit.requests)
 
 
 def test_every_case_switches_between_all_languages(server, visit):

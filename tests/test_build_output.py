@@ -25,7 +25,8 @@ def test_two_builds_of_the_same_commit_are_byte_identical(site, tmp_path):
 
 FIGURES = {
     "build time": r"([\d.]+) s",
-    "build peak memory": r"(\d+) MB",
+    "build cpu time": r"([\d.]+) s \(all processes, user and system\)",
+    "build peak memory": r"(\d+) MB \(proportional; resident, shared pages counted per process: (\d+) MB\)",
     "output size": r"([\d.]+) MB in (\d+) files",
     "case page html (en)": r"([\d.]+) KB",
     "case page html (es)": r"([\d.]+) KB",
@@ -46,8 +47,11 @@ def test_benchmark_prints_every_figure(tmp_path):
         match = re.fullmatch(pattern, lines[name])
         assert match, f"{name}: {lines.get(name)!r}"
         values[name] = float(match.group(1))
+        if name == "build peak memory":
+            values["resident"] = float(match.group(2))
     assert 0 < values["build time"] < 600
-    assert 20 < values["build peak memory"] < 4000
+    assert 0 < values["build cpu time"] < 3600
+    assert 20 < values["build peak memory"] <= values["resident"] < 4000
     for lang in ("en", "es", "nl"):
         assert 5 < values[f"case page html ({lang})"] < 200
     assert 10 < values["first visit to a case page (compressed)"] < 1000

@@ -42,7 +42,7 @@ def test_preview_serves_and_shows_an_edit(tmp_path):
     try:
         base = f"http://127.0.0.1:{port}/"
         assert _wait_for(f"{base}es/cases/erbil-iraq/", "Preparar a grupos", server, 180), "the Spanish case was not served"
-        assert '"es":{"hash"' in (_get(f"{base}pagefind/pagefind-entry.json") or "")  # the search index of every language
+        assert '"es":{"hash"' in (_get(f"{base}es/pagefind/pagefind-entry.json") or "")  # the search index of every language
         text = project / "docs/cases/erbil-iraq/index.es.md"
         text.write_text(text.read_text(encoding="utf-8").replace("title: Preparar a grupos", "title: Editado, preparar a grupos", 1), encoding="utf-8")
         assert _wait_for(f"{base}es/cases/erbil-iraq/", "Editado, preparar a grupos", server, 120), "the edit did not show"

@@ -55,8 +55,14 @@ def test_search_box_is_labelled_in_the_page_language(site):
 
 
 def test_search_index_is_split_by_language(site):
-    names = {p.name for p in (site.path / "pagefind").iterdir()}
+    """One Pagefind bundle per language, next to its pages, holding that language only."""
     for lang in LANGS:
-        assert any(name.startswith(f"wasm.{lang}") for name in names)
-        assert any(name.startswith(f"pagefind.{lang}_") for name in names)
+        bundle = site.path / prefix(lang) / "pagefind"
+        names = {p.name for p in bundle.iterdir()}
+        assert any(name.startswith(f"wasm.{lang}") for name in names), bundle
+        assert any(name.startswith(f"pagefind.{lang}_") for name in names), bundle
+        for other in LANGS:
+            if other != lang:
+                assert not any(name.startswith((f"wasm.{other}", f"pagefind.{other}_")) for name in names), (bundle, other)
+        assert '"' + lang + '":{"hash"' in (bundle / "pagefind-entry.json").read_text(encoding="utf-8")
     assert not (site.path / "search" / "search_index.json").exists()

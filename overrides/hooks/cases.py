@@ -216,5 +216,6 @@ def on_env(env, config, files):
     env.globals["card_root"] = CARD_ROOT
     own = build.prefix(lang, default)
     env.globals["search_url"] = own + "search/"
+    env.globals["search_bundle"] = own + "pagefind/"  # this language's search index (search_index.py)
     env.globals["links"] = {"feed": own + "feed.xml", "json": "cases.json", "csv": "cases.csv", "codebook": own + "data/"}
     return env

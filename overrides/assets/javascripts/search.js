@@ -1,5 +1,5 @@
 /* The search page: Pagefind's interface, started with the query from ?q= (the header form).
- * Pagefind picks the index of the page's <html lang>; its interface texts come with it. */
+ * Each language has its own index (data-bundle); its interface texts come with it. */
 (function () {
   "use strict";
   var element = document.getElementById("site-search");
@@ -8,7 +8,7 @@
   var ui = new PagefindUI({
     element: "#site-search",
     baseUrl: base.pathname,
-    bundlePath: base.pathname + "pagefind/",
+    bundlePath: new URL(element.getAttribute("data-bundle"), location.href).pathname,
     showSubResults: true,
     showImages: false,
     resetStyles: false,
