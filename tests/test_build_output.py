@@ -6,7 +6,7 @@ import re
 import subprocess
 import sys
 
-from conftest import ROOT, build
+from conftest import ROOT, build, copy_project
 
 
 def _digest(site) -> dict:
@@ -23,9 +23,29 @@ def test_two_builds_of_the_same_commit_are_byte_identical(site, tmp_path):
     assert differ == [], differ[:10]
 
 
+def test_the_hooks_that_only_save_time_change_no_byte_of_the_site(site, tmp_path):
+    """Without parallel_build.py (languages one after the other, as on Windows),
+    language_files.py and markdown_reuse.py, the build writes the same files."""
+    project = copy_project(tmp_path / "project")
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    for hook in ("parallel_build.py", "language_files.py", "markdown_reuse.py"):
+        line = f"  - overrides/hooks/{hook}\n"
+        assert line in text, hook
+        text = text.replace(line, "")
+    config.write_text(text, encoding="utf-8")
+    plain = tmp_path / "plain"
+    result = build(project, plain)
+    assert result.returncode == 0, result.stdout + result.stderr
+    first, second = _digest(site.path), _digest(plain)
+    assert first.keys() == second.keys(), set(first) ^ set(second)
+    differ = [name for name in first if first[name] != second[name]]
+    assert differ == [], differ[:10]
+
+
 FIGURES = {
     "build time": r"([\d.]+) s",
-    "build cpu time": r"([\d.]+) s \(all processes, user and system\)",
+    "build cpu time": r"([\d.]+) s \(all processes: user [\d.]+ s, system [\d.]+ s\)",
     "build peak memory": r"(\d+) MB \(proportional; resident, shared pages counted per process: (\d+) MB\)",
     "output size": r"([\d.]+) MB in (\d+) files",
     "case page html (en)": r"([\d.]+) KB",

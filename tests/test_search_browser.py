@@ -66,3 +66,15 @@ def test_search_index_is_split_by_language(site):
                 assert not any(name.startswith((f"wasm.{other}", f"pagefind.{other}_")) for name in names), (bundle, other)
         assert '"' + lang + '":{"hash"' in (bundle / "pagefind-entry.json").read_text(encoding="utf-8")
     assert not (site.path / "search" / "search_index.json").exists()
+
+
+def test_search_indexes_a_case_but_not_its_links_to_other_cases_or_its_citation(site):
+    """A query for one case's title finds that case, not every page that lists it as related."""
+    soup = site.soup("cases/erbil-iraq/")
+    body = soup.select_one("[data-pagefind-body]")
+    assert body is not None and body.name == "article"
+    for selector in (".case-related", ".case-cite"):
+        assert body.select_one(selector).has_attr("data-pagefind-ignore"), selector
+    ignored = body.select("[data-pagefind-ignore]")
+    assert all(not section.select("h2#case-facts, h2#case-sources") for section in ignored)
+    assert len(ignored) == 2

@@ -65,11 +65,22 @@ def on_config(config):
     t = build.strings_for(lang)
     config.site_name = t("site.name")
     config.site_description = t("site.description")
-    case_views = build.case_views(lang)
-    _state.update(lang=lang, t=t, views=case_views, collection=collection,
-                  cards=sorted(case_views.values(), key=lambda view: views.sort_key(view["title"])),
-                  tag_index=views.tag_index(collection.cases, collection.vocab, lang, t, collection.default_language))
+    _state.update(lang=lang, t=t, collection=collection)
     return config
+
+
+@event_priority(-160)  # after parallel_build.py (-150) has started the other languages' builds
+def on_pre_build(config):
+    """What the pages of this language show of the cases (in each language's own process)."""
+    lang, collection = _state["lang"], _state["collection"]
+    case_views = build.case_views(lang)
+    cards = sorted(case_views.values(), key=lambda view: views.sort_key(view["title"]))
+    by_tag: dict = {}
+    for view in cards:
+        for tag_id in {tag["id"] for tag in view["tags"]} | {view["region"]["id"]}:
+            by_tag.setdefault(tag_id, []).append(view)
+    _state.update(views=case_views, cards=cards, by_tag=by_tag,
+                  tag_index=views.tag_index(collection.cases, collection.vocab, lang, _state["t"], collection.default_language))
 
 
 class _Cards(dict):
@@ -191,13 +202,9 @@ def on_page_markdown(markdown, page, config, files):
     elif kind == "tags":
         page.meta["tag_index"] = _state["tag_index"]
     elif kind == "tag":
-        page.meta["cards"] = [view for view in cards if tag_id in _tag_ids(view)]
+        page.meta["cards"] = _state["by_tag"].get(tag_id, [])
         page.meta["tag"] = tag_id
     return markdown
-
-
-def _tag_ids(view) -> set:
-    return {tag["id"] for tag in view["tags"]} | {view["region"]["id"]}
 
 
 def on_page_content(html, page, config, files):
@@ -211,6 +218,7 @@ def on_page_content(html, page, config, files):
 
 def on_env(env, config, files):
     lang, default = _state["lang"], _state["collection"].default_language
+    env.bytecode_cache = build.templates
     env.globals["t"] = _state["t"]
     env.globals["card_html"] = _Cards(env.get_template("partials/case-card.html"), _state["views"], _state["t"])
     env.globals["card_root"] = CARD_ROOT

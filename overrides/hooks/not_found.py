@@ -29,6 +29,16 @@ def on_env(env, config, files):
     return env
 
 
+def on_pre_template(template, template_name, config):
+    if template_name == "404.html":
+        # The language selector of a missing page leads to each language's home page. For each
+        # page, mkdocs-static-i18n sets the selector's links as an attribute of config.extra
+        # (which the templates read before the configured list); when the languages are built
+        # one after the other, the attribute would still hold the previous page's links.
+        vars(config.extra).pop("alternate", None)
+    return template
+
+
 def on_post_template(output, template_name, config):
     if template_name == "404.html":
         lang, default = build.state["lang"], build.state["collection"].default_language

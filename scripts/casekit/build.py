@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import jinja2
+
 from . import model, strings, views
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -13,6 +15,27 @@ _cache: dict = {}
 _memo: dict = {}  # case folder -> what was read from it, while its files do not change
 state: dict = {}  # lang, t, views, collection, tag_index: set by overrides/hooks/cases.py
 run: dict = {"command": None, "dirty": False, "builds": 0}  # set by overrides/hooks/cases.py
+
+
+class TemplateCache(jinja2.BytecodeCache):
+    """Compiled templates, kept for the life of the process: MkDocs makes a new Jinja
+    environment for every build, so without it each rebuild of the live preview compiles every
+    template again, for each language. A template whose source changes is compiled again
+    (Jinja compares the source's checksum)."""
+
+    def __init__(self):
+        self.compiled: dict = {}
+
+    def load_bytecode(self, bucket):
+        data = self.compiled.get(bucket.key)
+        if data is not None:
+            bucket.bytecode_from_string(data)
+
+    def dump_bytecode(self, bucket):
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+templates = TemplateCache()
 
 
 def preview_rebuild() -> bool:

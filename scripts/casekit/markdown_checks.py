@@ -18,6 +18,10 @@ LINK = re.compile(r"(!?)\[([^\]]*)\]\(\s*<?([^)\s>]*)>?(?:\s+[\"'][^\"']*[\"'])?
 CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
 
 
+def _blank(match) -> str:
+    return " " * len(match.group(0))
+
+
 def _lines(body: str, first_line: int):
     """(line number, text) of the body outside fenced code blocks, with inline code blanked."""
     fence = None
@@ -31,13 +35,17 @@ def _lines(body: str, first_line: int):
             if stripped.startswith(fence):
                 fence = None
             continue
-        yield first_line + offset, CODE_SPAN.sub(lambda m: " " * len(m.group(0)), line)
+        yield first_line + offset, CODE_SPAN.sub(_blank, line) if "`" in line else line
 
 
 def check(body: str, first_line: int, path: Path, shown: str, docs_dir: Path) -> list:
     problems = []
     folder = Path(path).parent
+    if "<" not in body and "](" not in body:
+        return problems  # no HTML, no link, no image
     for number, line in _lines(body, first_line):
+        if "<" not in line and "](" not in line:
+            continue
         for match in TAG.finditer(line):
             closing, name, attrs = match.group(1), match.group(2).lower(), match.group(3)
             if attrs.startswith(":") or "@" in name:  # an autolink such as <https://…>
