@@ -44,7 +44,7 @@ def test_the_hooks_that_only_save_time_change_no_byte_of_the_site(site, tmp_path
 
 
 FIGURES = {
-    "build time": r"([\d.]+) s",
+    "build time": r"([\d.]+) s \(median of 2; fastest ([\d.]+) s; all: [\d.]+, [\d.]+\)",
     "build cpu time": r"([\d.]+) s \(all processes: user [\d.]+ s, system [\d.]+ s\)",
     "build peak memory": r"(\d+) MB \(proportional; resident, shared pages counted per process: (\d+) MB\)",
     "output size": r"([\d.]+) MB in (\d+) files",
@@ -57,7 +57,7 @@ FIGURES = {
 
 
 def test_benchmark_prints_every_figure(tmp_path):
-    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "bench.py"), "--cases", "20", "--keep", str(tmp_path / "bench")],
+    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "bench.py"), "--cases", "20", "--repeat", "2", "--keep", str(tmp_path / "bench")],
                             capture_output=True, text=True, cwd=ROOT)
     assert result.returncode == 0, result.stdout + result.stderr
     lines = dict(line.split(": ", 1) for line in result.stdout.splitlines() if ": " in line)
@@ -69,7 +69,9 @@ def test_benchmark_prints_every_figure(tmp_path):
         values[name] = float(match.group(1))
         if name == "build peak memory":
             values["resident"] = float(match.group(2))
-    assert 0 < values["build time"] < 600
+        if name == "build time":
+            values["fastest"] = float(match.group(2))
+    assert 0 < values["fastest"] <= values["build time"] < 600
     assert 0 < values["build cpu time"] < 3600
     assert 20 < values["build peak memory"] <= values["resident"] < 4000
     for lang in ("en", "es", "nl"):
