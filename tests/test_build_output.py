@@ -86,3 +86,25 @@ def test_benchmark_prints_every_figure(tmp_path):
         if key in lines:
             assert re.fullmatch(r"[\d.]+ KB in \d+ files", lines[key]), lines[key]
             assert 1 < float(lines[key].split()[0]) < 2000
+
+
+def test_each_case_page_shows_its_own_contents_in_the_sidebar(tmp_path):
+    """Case pages share their rendered sidebars only when their headings are the same."""
+    project = copy_project(tmp_path / "project")
+    text = project / "docs" / "cases" / "erbil-iraq" / "index.md"
+    lines = text.read_text(encoding="utf-8").split("\n")
+    second = [index for index, line in enumerate(lines) if line.startswith("## ")][1]
+    lines[second:second] = ["### A subheading only this case has", "", "Some text.", ""]
+    text.write_text("\n".join(lines), encoding="utf-8")
+    out = tmp_path / "site"
+    result = build(project, out)
+    assert result.returncode == 0, result.stdout + result.stderr
+    from bs4 import BeautifulSoup
+    for page in sorted(out.glob("cases/*/index.html")):
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "lxml")
+        anchors = [a["href"] for a in soup.select(".md-sidebar--secondary a.md-nav__link")]
+        assert anchors, page
+        ids = {element["id"] for element in soup.select("article [id]")}
+        assert all(anchor.lstrip("#") in ids for anchor in anchors), (page, anchors)
+        own = page.parent.name == "erbil-iraq"
+        assert ("#a-subheading-only-this-case-has" in anchors) == own, page

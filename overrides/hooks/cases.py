@@ -216,12 +216,31 @@ def on_page_content(html, page, config, files):
     return html
 
 
+def on_page_context(context, page, config, nav):
+    """The sidebars of a case page (the site's navigation and the page's contents) are the same
+    on every case page of this language with the same headings: main.html renders them once
+    per key and reuses them."""
+    if page.meta.get("case") and page not in nav.pages:
+        context["sidebar_key"] = ("sidebars", context["base_url"], _toc_key(page.toc))
+    return context
+
+
+def _toc_key(items) -> tuple:
+    return tuple((item.title, item.url, _toc_key(item.children)) for item in items)
+
+
 def on_env(env, config, files):
     lang, default = _state["lang"], _state["collection"].default_language
     env.bytecode_cache = build.templates
     env.globals["t"] = _state["t"]
     env.globals["card_html"] = _Cards(env.get_template("partials/case-card.html"), _state["views"], _state["t"])
     env.globals["card_root"] = CARD_ROOT
+    env.globals["fragments"] = fragments = {}  # parts of pages rendered once per build of a language (main.html)
+
+    def keep_fragment(key, html):
+        fragments[key] = html
+        return html
+    env.globals["keep_fragment"] = keep_fragment
     own = build.prefix(lang, default)
     env.globals["search_url"] = own + "search/"
     env.globals["search_bundle"] = own + "pagefind/"  # this language's search index (search_index.py)
