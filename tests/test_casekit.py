@@ -77,3 +77,29 @@ def test_scripts_explain_themselves(script):
     result = subprocess.run([sys.executable, str(ROOT / "scripts" / script), "--help"], capture_output=True, text=True, cwd=ROOT)
     assert result.returncode == 0
     assert "usage" in result.stdout.lower() and len(result.stdout.splitlines()) > 3
+
+
+def _cases(tags_by_slug: dict) -> dict:
+    from types import SimpleNamespace
+    return {slug: SimpleNamespace(facts={"tags": tags}) for slug, tags in tags_by_slug.items()}
+
+
+def test_related_cases_are_those_sharing_the_most_tags_ties_by_slug():
+    cases = _cases({"a": ["x", "y", "z"], "b": ["x", "y"], "c": ["x"], "d": ["z"], "e": ["q"]})
+    found = views.related(cases, limit=2)
+    assert found["a"] == ["b", "c"]  # b shares two tags; c and d one each, c first by slug
+    assert found["e"] == []
+    assert found["c"] == ["a", "b"]
+
+
+def test_related_cases_weigh_a_bounded_number_of_candidates_rarest_tags_first(monkeypatch):
+    """Each case weighs at most RELATED_CANDIDATES others, taken from its rarest tags first, so
+    that the work grows with the collection and not with its square."""
+    tags = {"x": ["t1", "t2"], "zz": ["t1", "t2"]}
+    tags.update({f"a{n}": ["t1"] for n in range(10)})
+    tags.update({f"b{n:02}": ["t2"] for n in range(20)})
+    assert views.related(_cases(tags))["x"] == ["zz", "a0", "a1"]  # all weighed: zz shares both tags
+    monkeypatch.setattr(views, "RELATED_CANDIDATES", 5)
+    found = views.related(_cases(tags))
+    assert found["x"] == ["a0", "a1", "a2"]  # the first five of the rarer tag: zz lies beyond them
+    assert found["b00"] == ["b01", "b02", "b03"]

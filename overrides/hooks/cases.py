@@ -62,6 +62,7 @@ def on_config(config):
             f"{count} problem{'s' if count != 1 else ''} in the case studies; the site was not built.\n"
             + report(collection.problems)
         )
+    build.related()  # once, before parallel_build.py starts the other languages' processes
     t = build.strings_for(lang)
     config.site_name = t("site.name")
     config.site_description = t("site.description")

@@ -98,16 +98,22 @@ def collection(config) -> model.Collection:
     return _cache["collection"]
 
 
+def related() -> dict:
+    """For each case, the slugs of the cases most like it (the same in every language)."""
+    if "related" not in _cache:
+        _cache["related"] = views.related(_cache["collection"].cases)
+    return _cache["related"]
+
+
 def case_views(lang: str) -> dict:
     """Every case as a page in ``lang`` shows it, with related cases and card data."""
     cached = _cache["views"]
     if lang not in cached:
         coll, t = _cache["collection"], strings_for(lang)
         out = {slug: views.case_view(case, lang, t, coll.vocab, coll.default_language) for slug, case in coll.cases.items()}
-        if "related" not in _cache:
-            _cache["related"] = views.related(coll.cases)
+        alike = related()
         for slug, view in out.items():
-            view["related"] = [out[other] for other in _cache["related"][slug]]
+            view["related"] = [out[other] for other in alike[slug]]
             view["data"] = views.card_data(view)
         cached[lang] = out
     return cached[lang]

@@ -171,24 +171,34 @@ def case_tag_ids(case) -> list:
     return ids
 
 
+RELATED_CANDIDATES = 100  # cases weighed per case: the work grows with the collection, not with its square
+
+
 def related(cases: dict, limit: int = 3) -> dict:
     """For each case, up to ``limit`` other cases that share the most tags (ties: by slug).
 
-    Uses an index from tag to cases, so the work grows with the cases that share a tag, not
-    with every pair of cases.
+    The candidates are the cases found under the case's rarest tags first, at most
+    RELATED_CANDIDATES of them: a tag that hundreds of cases carry says little about which of
+    them are alike, and weighing every pair of cases would make the build quadratic.
     """
     by_tag: dict = {}
-    for slug, case in cases.items():
-        for tag in case.facts.get("tags") or []:
+    for slug in sorted(cases):
+        for tag in cases[slug].facts.get("tags") or []:
             by_tag.setdefault(tag, []).append(slug)
+    tag_sets = {slug: set(case.facts.get("tags") or []) for slug, case in cases.items()}
     out = {}
-    for slug, case in cases.items():
-        shared: dict = {}
-        for tag in case.facts.get("tags") or []:
-            for other in by_tag.get(tag, ()):
+    for slug, own in tag_sets.items():
+        candidates: dict = {}
+        for tag in sorted(own, key=lambda tag: (len(by_tag[tag]), tag)):
+            for other in by_tag[tag]:
                 if other != slug:
-                    shared[other] = shared.get(other, 0) + 1
-        out[slug] = [other for other, _n in sorted(shared.items(), key=lambda item: (-item[1], item[0]))[:limit]]
+                    candidates.setdefault(other, None)
+                    if len(candidates) >= RELATED_CANDIDATES:
+                        break
+            if len(candidates) >= RELATED_CANDIDATES:
+                break
+        scored = sorted((-len(own & tag_sets[other]), other) for other in candidates)
+        out[slug] = [other for _score, other in scored[:limit]]
     return out
 
 
