@@ -30,7 +30,13 @@ from pathlib import Path
 import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
-LANGS = ("en", "es", "nl")
+sys.path.insert(0, str(ROOT / "scripts"))
+from casekit import project, views  # noqa: E402
+
+LANGS = project.languages(ROOT)
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                  "--disable-component-update", "--disable-sync"]
 COUNTRIES = ["CO", "IQ", "BI", "RS", "KE", "PE", "EC", "JO", "LB", "UG", "RW", "BA", "MK", "AL", "GT", "HN", "PH", "NP", "BD", "ET"]
 REGION_OF = {"CO": "latin-america-caribbean", "PE": "latin-america-caribbean", "EC": "latin-america-caribbean",
              "GT": "latin-america-caribbean", "HN": "latin-america-caribbean", "IQ": "middle-east-north-africa",
@@ -176,13 +182,21 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-def search_bytes(site: Path) -> dict:
-    """Compressed bytes a reader downloads to run one search, per language (in Chromium)."""
+def _playwright():
+    """Playwright's sync API when it and Chromium are installed, else None."""
+    if not Path(CHROMIUM).exists():
+        return None
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:
-        return {}
-    if not Path("/usr/bin/chromium").exists():
+        return None
+    return sync_playwright
+
+
+def search_bytes(site: Path) -> dict:
+    """Compressed bytes a reader downloads to run one search, per language (in Chromium)."""
+    sync_playwright = _playwright()
+    if sync_playwright is None:
         return {}
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
@@ -190,14 +204,12 @@ def search_bytes(site: Path) -> dict:
     out = {}
     try:
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=[
-                "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync"])
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
             for lang in LANGS:
                 page = browser.new_page()
                 fetched = []
                 page.on("requestfinished", lambda request, fetched=fetched: "/pagefind/" in request.url and fetched.append(request))
-                prefix = "" if lang == "en" else f"{lang}/"
+                prefix = views.prefix(lang, LANGS[0])
                 page.goto(f"{base}{prefix}search/?q={SEARCH_QUERY[lang]}")
                 page.wait_for_selector(".pagefind-ui__result-link", timeout=30000)
                 page.wait_for_load_state("networkidle")
@@ -217,11 +229,8 @@ def search_bytes(site: Path) -> dict:
 def preview_seconds(project: Path, slug: str) -> float | None:
     """Seconds from saving an edit to a case until the open page in Chromium shows it, with the
     live preview as scripts/serve.py runs it (mkdocs serve --dirty)."""
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        return None
-    if not Path("/usr/bin/chromium").exists():
+    sync_playwright = _playwright()
+    if sync_playwright is None:
         return None
     import socket
     import urllib.request
@@ -244,9 +253,7 @@ def preview_seconds(project: Path, slug: str) -> float | None:
                     return None
                 time.sleep(0.5)
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=[
-                "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync"])
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
             page = browser.new_page()
             page.goto(url, wait_until="load")  # livereload keeps a request open: no "network idle"
             time.sleep(1)  # let the watcher settle after the first build
@@ -309,7 +316,7 @@ def main(argv=None) -> int:
         print(f"output size: {tree_size(site) / 2**20:.1f} MB in {sum(1 for _ in site.rglob('*') if _.is_file())} files")
         first = sorted(p.name for p in (project / "docs" / "cases").iterdir() if p.is_dir())[0]
         for lang in LANGS:
-            prefix = "" if lang == "en" else f"{lang}/"
+            prefix = views.prefix(lang, LANGS[0])
             print(f"case page html ({lang}): {kb((site / prefix / 'cases' / first / 'index.html').stat().st_size)}")
         total, offsite = first_visit_bytes(site, f"cases/{first}")
         print(f"first visit to a case page (compressed): {kb(total)}")

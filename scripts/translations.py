@@ -33,21 +33,26 @@ def mark(collection, slug: str, lang: str) -> str:
     if lang == case.original_language:
         raise SystemExit(f"error: {lang} is the original language of '{slug}'; only translations are marked.")
     text, original = case.texts.get(lang), case.original
+    name = f"docs/cases/{slug}/{text_filename(lang, collection.default_language)}"
+    if text is None and lang in case.drafts:
+        raise SystemExit(f"error: {name} is a draft: '{lang}' is listed under pending: in docs/cases/{slug}/case.yml.\n"
+                         f"Fix: remove '{lang}' from pending: once the translation is complete, then mark it.")
     if text is None:
-        raise SystemExit(f"error: docs/cases/{slug}/{text_filename(lang, collection.default_language)} does not exist yet.")
+        raise SystemExit(f"error: {name} does not exist yet.")
     if original is None:
         raise SystemExit(f"error: the original text of '{slug}' does not exist.")
-    raw = text.path.read_text(encoding="utf-8")
-    if not raw.startswith("---"):
-        raise SystemExit(f"error: {text.path} has no front matter to record the version in.")
-    end = raw.index("\n---", 3)
-    front = raw[:end]
+    if text.doc is None:
+        raise SystemExit(f"error: {name}:1: the file has no front matter to record the version in.\n"
+                         "Fix: start the file with ---, then title: and summary: lines, then --- (see CONTRIBUTING.md).")
+    lines = text.path.read_text(encoding="utf-8-sig").split("\n")
+    closing = text.body_line - 2  # the index of the front matter's closing line
     line = f"translated_from: {original.prose_hash}"
-    if re.search(r"^translated_from:.*$", front, flags=re.M):
-        front = re.sub(r"^translated_from:.*$", line, front, count=1, flags=re.M)
+    found = [index for index in range(1, closing) if re.match(r"translated_from:", lines[index])]
+    if found:
+        lines[found[0]] = line
     else:
-        front = front.rstrip("\n") + "\n" + line
-    text.path.write_text(front + raw[end:], encoding="utf-8")
+        lines.insert(closing, line)
+    text.path.write_text("\n".join(lines), encoding="utf-8")
     return line
 
 

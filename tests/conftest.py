@@ -2,6 +2,7 @@
 127.0.0.1, and the system's Chromium driven by Playwright."""
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import os
@@ -31,7 +32,8 @@ def prefix(lang: str) -> str:
 
 def build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
     """Run the real `mkdocs build --strict` on ``project`` into ``site_dir``."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    # the tests expect the default address (mkdocs.yml), whatever SITE_URL the shell has
+    env = {key: value for key, value in os.environ.items() if key != "SITE_URL"} | {"NO_MKDOCS_2_WARNING": "1"}
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(site_dir)],
         cwd=project, env=env, capture_output=True, text=True,
@@ -71,14 +73,21 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+@contextlib.contextmanager
+def serve(folder: Path):
+    """Serve ``folder`` on 127.0.0.1 (a free port) while the block runs; yields its address."""
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(folder)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    finally:
+        httpd.shutdown()
+
+
 @pytest.fixture(scope="session")
 def server(site):
-    handler = functools.partial(_QuietHandler, directory=str(site.path))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
-    httpd.shutdown()
+    with serve(site.path) as address:
+        yield address
 
 
 @pytest.fixture(scope="session")

@@ -31,6 +31,7 @@ def test_malformed_fact_names_its_line(tmp_path):
     assert result.returncode != 0
     line = next(i for i, text in enumerate((tmp_path / "project/docs/cases/care-burundi/case.yml").read_text().splitlines(), 1) if text.startswith("start:"))
     assert re.search(rf"docs/cases/care-burundi/case.yml:{line}: error: 'start' has the wrong format: 'October 2013'\. Fix: write YYYY-MM", output)
+    assert "before it starts" not in output  # a malformed date is one problem, not two
 
 
 def test_unknown_country_code_suggests_one(tmp_path):

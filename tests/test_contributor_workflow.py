@@ -103,6 +103,8 @@ def test_scaffold_fill_validate_build_translate(project, tmp_path):
 
     # translate into English: leave pending, mark, and the English page is English
     fill_text(folder / "index.md", "en")
+    still_pending = run(project, "translations.py", "--mark", "foro-quito", "en")
+    assert still_pending.returncode == 1 and "remove 'en' from pending:" in still_pending.stderr, still_pending.stderr
     (folder / "case.yml").write_text(facts.replace("pending: [en, nl]", "pending: [nl]"), encoding="utf-8")
     unmarked = run(project, "validate.py", "docs/cases/foro-quito")
     assert unmarked.returncode == 1 and "translations.py --mark foro-quito en" in unmarked.stdout

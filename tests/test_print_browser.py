@@ -2,16 +2,13 @@
 as text; source addresses after their links. Printed to PDF by Chromium and read back."""
 from __future__ import annotations
 
-import functools
-import http.server
 import io
 import re
-import threading
 
 import pytest
 from pypdf import PdfReader
 
-from conftest import build, copy_project
+from conftest import build, copy_project, serve
 
 URL = "https://example.org/reports/future-orientation-burundi"
 
@@ -25,12 +22,8 @@ def printed_site(tmp_path_factory):
     facts.write_text(facts.read_text(encoding="utf-8").replace("    language: nl\n", f"    language: nl\n    url: {URL}\n", 1), encoding="utf-8")
     result = build(project, base / "site")
     assert result.returncode == 0, result.stdout + result.stderr
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(base / "site"))
-    handler.log_message = lambda *args: None
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
-    httpd.shutdown()
+    with serve(base / "site") as address:
+        yield address
 
 
 def _pdf_text(page) -> str:

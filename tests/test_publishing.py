@@ -119,6 +119,13 @@ def test_codebook_explains_every_column(site, lang):
     header = next(csv.reader(io.StringIO((site.path / "cases.csv").read_text(encoding="utf-8"))))
     assert documented == set(header)
     assert soup.html["lang"] == lang
+    # the languages and the CSV separators are named once, in code, and told in the page's language
+    meanings = {row.select_one("code").get_text(): row.select("td")[1].get_text() for row in soup.select("table.codebook tbody tr")}
+    dutch = {"en": "Dutch", "es": "neerlandés", "nl": "Nederlands"}[lang]
+    assert dutch in meanings["title_en"] and "{" not in meanings["title_en"]
+    assert "en" in meanings["original_language"] and "nl)" in meanings["original_language"]
+    separators = soup.select_one(".codebook__separators").get_text()
+    assert "; " in separators and " | " in separators and "cases.csv" in separators
     assert site.soup(f"{prefix(lang)}cases/").select_one('.case-list__links a[href$="data/"]')
 
 

@@ -64,7 +64,7 @@ def test_case_exists_in_its_language(site, slug, lang):
     assert article is not None, "the case page has no case article"
     # the text shown is this language's own text, not the English fallback
     assert article["lang"] == lang
-    assert soup.select_one(".case-fallback") is None
+    assert soup.select_one(".case-notice") is None
     headings = [h.get_text(strip=True).rstrip("¶") for h in article.select(".md-content__inner article > h2, article.case > h2")]
     prose = [h for h in headings if h in SECTION_HEADINGS[lang]]
     assert prose == SECTION_HEADINGS[lang]

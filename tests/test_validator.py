@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from conftest import ROOT
+from conftest import copy_project
 
 CASE = "docs/cases/erbil-iraq"
 # id, file, text to replace ("re:" for a regular expression), replacement, expected message
@@ -50,11 +50,7 @@ RULES = [
 
 @pytest.fixture(scope="module")
 def pristine(tmp_path_factory):
-    base = tmp_path_factory.mktemp("validator")
-    for name in ("docs", "overrides", "scripts"):
-        shutil.copytree(ROOT / name, base / name, ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copy(ROOT / "mkdocs.yml", base / "mkdocs.yml")
-    return base
+    return copy_project(tmp_path_factory.mktemp("validator"))
 
 
 def _validate(project):

@@ -11,6 +11,7 @@ kept by hand for them.
 from __future__ import annotations
 
 import sys
+from importlib import metadata
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -28,6 +29,7 @@ from casekit.problems import report  # noqa: E402
 
 _state = build.state
 HOME_CARDS = 12
+MATERIAL_VERSION = metadata.version("mkdocs-material")  # for the generator tag (main.html)
 CARD_ROOT = "\x00root/"  # in a card rendered once: replaced by each page's way to the site root
 
 
@@ -234,6 +236,7 @@ def on_env(env, config, files):
     lang, default = _state["lang"], _state["collection"].default_language
     env.bytecode_cache = build.templates
     env.globals["t"] = _state["t"]
+    env.globals["material_version"] = MATERIAL_VERSION
     env.globals["card_html"] = _Cards(env.get_template("partials/case-card.html"), _state["views"], _state["t"])
     env.globals["card_root"] = CARD_ROOT
     env.globals["fragments"] = fragments = {}  # parts of pages rendered once per build of a language (main.html)

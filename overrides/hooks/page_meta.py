@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from casekit import build, views
 
-OG_LOCALE = {"en": "en_GB", "es": "es_ES", "nl": "nl_NL"}
 IMAGE = "assets/images/social-card.png"
 
 
@@ -38,7 +37,8 @@ def on_page_context(context, page, config, nav):
         "x_default": views.absolute(site_url, build.prefix(default if default in indexed else indexed[0], default) + rest),
         "feed": {"href": views.absolute(site_url, own + "feed.xml"), "title": f"{t('feed.title')} · {config.site_name}"},
         "og": {"type": "article" if case else "website", "title": title, "description": description, "url": canonical,
-               "locale": OG_LOCALE.get(lang, lang), "locale_alternates": [OG_LOCALE.get(o, o) for o in languages if o != lang],
+               "locale": t("site.locale"),
+               "locale_alternates": [build.strings_for(other)("site.locale") for other in languages if other != lang],
                "image": image, "site_name": config.site_name},
         "jsonld": views.case_jsonld(model_case, case, config.site_name,
                                     views.absolute(site_url, own), canonical, image) if case else None,

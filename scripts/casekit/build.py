@@ -7,9 +7,9 @@ from pathlib import Path
 
 import jinja2
 
-from . import model, strings, views
+from . import model, project, strings, views
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = project.ROOT
 
 _cache: dict = {}
 _memo: dict = {}  # case folder -> what was read from it, while its files do not change
@@ -78,10 +78,10 @@ def _fingerprint(config) -> tuple:
 
 
 def strings_for(lang: str) -> strings.Strings:
-    table = _cache.setdefault("strings", {})
-    if lang not in table:
-        table[lang] = strings.load(ROOT / "overrides" / "i18n", lang)
-    return table[lang]
+    """The UI strings of ``lang``, read again after a string file changes (see collection())."""
+    if "strings" not in _cache:
+        _cache["strings"] = project.strings_for(ROOT)
+    return _cache["strings"](lang)
 
 
 def collection(config) -> model.Collection:

@@ -43,6 +43,7 @@ def check(body: str, first_line: int, path: Path, shown: str, docs_dir: Path) ->
     folder = Path(path).parent
     if "<" not in body and "](" not in body:
         return problems  # no HTML, no link, no image
+    docs_dir = Path(docs_dir).resolve()
     for number, line in _lines(body, first_line):
         if "<" not in line and "](" not in line:
             continue
@@ -85,14 +86,15 @@ def _check_target(is_image, text, target, number, shown, folder: Path, docs_dir:
     else:
         ok = resolved.is_file()
     try:
-        resolved.relative_to(Path(docs_dir).resolve())
+        resolved.relative_to(docs_dir)
     except ValueError:
         ok = False
     if not ok:
         hint = "point it at a file next to this one." if is_image else "link to another case as ../<slug>/index.md, or to a page under docs/."
         return [Problem(shown, number, f"the {kind} target '{target}' does not exist.", hint)]
-    if is_image and resolved.stat().st_size > IMAGE_LIMIT:
-        size = resolved.stat().st_size // 1024
+    size = resolved.stat().st_size if is_image else 0
+    if size > IMAGE_LIMIT:
+        size //= 1024
         return [Problem(shown, number, f"the image '{target}' is {size} KB; the limit is {IMAGE_LIMIT // 1024} KB.",
                         "resize it (e.g. 1200 px wide) and compress it, or use WebP.")]
     return []

@@ -221,7 +221,8 @@ def _check_facts(case: Case, doc, shown, vocab, languages) -> list:
         elif vocab.tags[tag].facet == "region":
             problems.append(Problem(shown, line, f"'{tag}' is a region; regions are not listed in tags.", f"write region: {tag} and remove it from tags."))
     start, end = facts.get("start"), facts.get("end")
-    if isinstance(start, str) and isinstance(end, str) and end < start[: len(end)]:
+    iso = re.compile(r"\d{4}(-\d{2}){0,2}")  # a malformed date is reported by the schema, not compared
+    if isinstance(start, str) and isinstance(end, str) and iso.fullmatch(start) and iso.fullmatch(end) and end < start[: len(end)]:
         problems.append(Problem(shown, doc.line(("end",)), f"the case ends ({end}) before it starts ({start}).", "check the dates against the sources."))
     for index, source in enumerate(facts.get("sources") or []):
         lang = source.get("language") if isinstance(source, dict) else None

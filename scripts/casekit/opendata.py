@@ -6,8 +6,10 @@ import csv
 import io
 import json
 
+from babel.lists import format_list
+
 from .model import Collection
-from .views import absolute, page_url
+from .views import absolute, language_name, page_url
 
 # (field, type): the order of the CSV columns and of the codebook; per-language fields are
 # expanded as field_<lang>
@@ -20,6 +22,8 @@ FIELDS = (
 )
 PER_LANGUAGE = {"title", "summary", "url"}
 
+LIST_SEPARATOR = "; "  # between the items of a list, in cases.csv
+SOURCE_SEPARATOR = " | "  # between sources, in cases.csv
 
 def _count(value):
     if isinstance(value, dict):
@@ -81,9 +85,9 @@ def to_csv(collection: Collection, site_url: str) -> str:
         row = {}
         for key, value in record.items():
             if key == "sources":
-                value = " | ".join(" — ".join(str(s[k]) for k in ("title", "publisher", "language", "url") if s.get(k)) for s in value)
+                value = SOURCE_SEPARATOR.join(" — ".join(str(s[k]) for k in ("title", "publisher", "language", "url") if s.get(k)) for s in value)
             elif isinstance(value, list):
-                value = "; ".join(value)
+                value = LIST_SEPARATOR.join(value)
             elif isinstance(value, bool):
                 value = "true" if value else "false"
             row[key] = "" if value is None else value
@@ -91,10 +95,15 @@ def to_csv(collection: Collection, site_url: str) -> str:
     return buffer.getvalue()
 
 
-def codebook(languages, t) -> list:
-    """The fields with their type and meaning, in the language of ``t``."""
+def codebook(languages, t) -> dict:
+    """The fields with their type and meaning, and how the CSV file separates lists, in the
+    language of ``t``."""
+    regional = t("site.locale")  # en_GB writes "a, b and c"
+    names = format_list([language_name(lang, t.lang) for lang in languages], locale=regional)
+    codes = format_list(list(languages), style="or", locale=regional)
     rows = []
     for field, kind in FIELDS:
-        names = [f"{field}_{lang}" for lang in languages] if field in PER_LANGUAGE else [field]
-        rows.append({"names": names, "type": t(f"data.types.{kind}"), "meaning": t(f"data.fields.{field}")})
-    return rows
+        fields = [f"{field}_{lang}" for lang in languages] if field in PER_LANGUAGE else [field]
+        rows.append({"names": fields, "type": t(f"data.types.{kind}"),
+                     "meaning": t(f"data.fields.{field}", languages=names, codes=codes)})
+    return {"rows": rows, "separators": t("data.separators", list=LIST_SEPARATOR, sources=SOURCE_SEPARATOR)}

@@ -27,6 +27,7 @@ def country_name(code: str, lang: str) -> str:
     return _locale(lang).territories.get(code, code)
 
 
+@cache
 def format_when(value: str, lang: str) -> str:
     """An ISO date of year, month or day precision, as the language writes it."""
     parts = [int(p) for p in str(value).split("-")]
@@ -78,7 +79,7 @@ def tag_url(tag_id: str, lang: str, default_language: str) -> str:
     return f"{prefix(lang, default_language)}tags/{tag_id}/"
 
 
-def case_view(case, lang: str, t, vocab, default_language: str, tag_pages: bool = True) -> dict:
+def case_view(case, lang: str, t, vocab, default_language: str) -> dict:
     """Everything the templates print about ``case`` on a page in ``lang``."""
     facts = case.facts
     text = case.texts.get(lang) or case.original or case.texts.get(default_language)
@@ -123,7 +124,7 @@ def case_view(case, lang: str, t, vocab, default_language: str, tag_pages: bool 
                 "id": tag_id,
                 "facet": tag.facet,
                 "label": tag.label.get(lang, tag_id),
-                "url": tag_url(tag_id, lang, default_language) if tag_pages else None,
+                "url": tag_url(tag_id, lang, default_language),
             })
     sources = []
     for source in facts.get("sources") or []:
@@ -151,8 +152,7 @@ def case_view(case, lang: str, t, vocab, default_language: str, tag_pages: bool 
         "countries": countries,
         "country_codes": list(facts.get("countries") or []),
         "places": places,
-        "region": {"id": facts.get("region"), "label": region_label,
-                   "url": tag_url(facts.get("region"), lang, default_language) if tag_pages and region else None},
+        "region": {"id": facts.get("region"), "label": region_label},
         "period": period,
         "years": [int(str(start)[:4]) if start else None, int(str(end)[:4]) if end else None],
         "facts": facts_rows,
@@ -208,9 +208,8 @@ def translation_table(case_views: list, cases: dict, languages, lang: str, t) ->
     for view in case_views:
         case = cases[view["slug"]]
         rows.append({"title": view["title"], "url": view["url"], "lang": view["text_lang"], "cells": [
-            {"lang": other, "state": case.translation_state(other), "label": t(f"translations.state.{case.translation_state(other)}"),
-             "url": page_url(case.slug, other, languages[0])}
-            for other in languages
+            {"lang": other, "state": state, "label": t(f"translations.state.{state}"), "url": page_url(case.slug, other, languages[0])}
+            for other, state in ((other, case.translation_state(other)) for other in languages)
         ]})
     return {"languages": [{"code": other, "name": _capitalised(language_name(other, lang))} for other in languages], "rows": rows}
 
@@ -226,7 +225,7 @@ def tag_index(cases: dict, vocab, lang: str, t, default_language: str) -> list:
         tags = [
             {"id": tag.id, "label": tag.label.get(lang, tag.id), "description": tag.description.get(lang, ""),
              "url": tag_url(tag.id, lang, default_language), "count": counts.get(tag.id, 0),
-             "count_text": t("tags.count", count=counts.get(tag.id, 0))}
+             "count_text": t("catalogue.count", count=counts.get(tag.id, 0))}
             for tag in vocab.tags.values() if tag.facet == facet
         ]
         tags.sort(key=lambda item: (-item["count"], sort_key(item["label"])))
@@ -252,7 +251,7 @@ def catalogue_filters(case_views: list, vocab, lang: str, t) -> dict:
         years += [year for year in view["years"] if year]
     groups = []
     for name, mode in FILTER_GROUPS:
-        label = t("catalogue.filters.country") if name == "country" else vocab.facets.get(name, {}).get(lang, name)
+        label = t("facts.countries") if name == "country" else vocab.facets.get(name, {}).get(lang, name)
         options = sorted(({"value": value, "label": text} for value, text in present[name].items()),
                          key=lambda option: sort_key(option["label"]))
         if options:
@@ -328,7 +327,7 @@ def citation(view: dict, lang: str, t, site_name: str, url: str) -> dict:
     year = (view.get("reviewed") or view.get("added") or "")[:4]
     reviewed = t("cite.reviewed", date=format_when(view["reviewed"], lang)) if view.get("reviewed") else ""
     plain = f"{site_name} ({year}). {view['title']}. {url}" + (f". {reviewed}." if reviewed else "")
-    langid = Locale("en").languages.get(view["text_lang"], view["text_lang"]).lower()
+    langid = language_name(view["text_lang"], "en").lower()  # BibTeX names languages in English
     fields = [("author", "{" + site_name.translate(BIBTEX_SPECIAL) + "}"), ("title", "{" + view["title"].translate(BIBTEX_SPECIAL) + "}"),
               ("year", year), ("url", url), ("langid", langid)]
     if reviewed:
