@@ -45,7 +45,8 @@ def mark(collection, slug: str, lang: str) -> str:
         raise SystemExit(f"error: {name}:1: the file has no front matter to record the version in.\n"
                          "Fix: start the file with ---, then title: and summary: lines, then --- (see CONTRIBUTING.md).")
     lines = text.path.read_text(encoding="utf-8-sig").split("\n")
-    closing = text.body_line - 2  # the index of the front matter's closing line
+    # the index of the front matter's closing line (MkDocs' rule: --- or ... alone on a line)
+    closing = next(index for index in range(1, len(lines)) if re.fullmatch(r"(-{3}|\.{3})[ \t]*\r?", lines[index]))
     line = f"translated_from: {original.prose_hash}"
     found = [index for index in range(1, closing) if re.match(r"translated_from:", lines[index])]
     if found:

@@ -32,8 +32,9 @@ def test_yaml_syntax_error_has_a_line():
 
 
 def test_front_matter_split_reports_body_line():
+    # MkDocs' rule: the body starts after the blank lines that follow the front matter
     front, body, line = yamlines.split_front_matter("---\ntitle: x\n---\n\n## A\n")
-    assert front == "title: x" and body.startswith("\n## A") and line == 4
+    assert front == "title: x\n" and body.startswith("## A") and line == 5
 
 
 def test_problem_format_is_one_line():

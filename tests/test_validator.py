@@ -21,7 +21,7 @@ RULES = [
     ("date-format", f"{CASE}/case.yml", "start: null", "start: March 2023", "'start' has the wrong format: 'March 2023'.", "start:"),
     ("period-order", f"{CASE}/case.yml", "re:start: null.*?\nend: null", "start: 2023-05\nend: 2019-01", "the case ends (2019-01) before it starts (2023-05).", "end:"),
     ("country-code", f"{CASE}/case.yml", "countries: [IQ]", "countries: [IZ]", "'IZ' is not an ISO 3166-1 alpha-2 country code.", "countries:"),
-    ("https-url", f"{CASE}/case.yml", "    language: en", "    language: en\n    url: http://example.org/report", "'sources.0.url' has the wrong format: 'http://example.org/report'.", "url:"),
+    ("https-url", f"{CASE}/case.yml", "re:url: https://\\S+", "url: http://example.org/report", "'sources.0.url' has the wrong format: 'http://example.org/report'.", "url:"),
     ("unknown-tag", f"{CASE}/case.yml", "  - local-cso", "  - local-csos", "tag 'local-csos' is not in the vocabulary (docs/tags.yml). Fix: did you mean 'local-cso'", "local-csos"),
     ("region-in-tags", f"{CASE}/case.yml", "  - local-cso", "  - sub-saharan-africa", "'sub-saharan-africa' is a region; regions are not listed in tags.", "  - sub-saharan-africa"),
     ("unknown-region", f"{CASE}/case.yml", "region: middle-east-north-africa", "region: middle-east", "region 'middle-east' is not a region in docs/tags.yml. Fix: did you mean 'middle-east-north-africa'", "region:"),
@@ -40,7 +40,7 @@ RULES = [
     ("http-link", f"{CASE}/index.md", "## Results\n", "## Results\n\nSee [the report](http://example.org/r).\n", "the link uses http://: http://example.org/r", "http://"),
     ("missing-image", f"{CASE}/index.md", "## Results\n", "## Results\n\n![A workshop](workshop.jpg)\n", "the image target 'workshop.jpg' does not exist.", "workshop.jpg"),
     ("image-alt", f"{CASE}/index.md", "## Results\n", "## Results\n\n![](photo.png)\n", "the image has no alt text.", "photo.png"),
-    ("image-size", f"{CASE}/index.md", "## Results\n", "## Results\n\n![A large photo](big.png)\n", "the image 'big.png' is 400 KB; the limit is 300 KB.", "big.png"),
+    ("image-size", f"{CASE}/index.md", "## Results\n", "## Results\n\n![A large photo](big.png)\n", "the image is 400 KB; the limit is 300 KB.", 1),
     ("missing-language", f"{CASE}/index.nl.md", None, None, "the case has no index.nl.md. Fix: write the translation", 1),
     ("stray-english-suffix", f"{CASE}/index.en.md", None, "---\ntitle: x\n---\n", "'index.en.md' would not be published. Fix: rename it to index.md", 1),
     ("slug-format", "docs/cases/Bad_Slug/case.yml", None, "original_language: en\n", "'Bad_Slug' is not a valid case folder name.", 1),
@@ -83,7 +83,7 @@ def test_each_rule(tmp_path, pristine, rule, rel, old, new, message, line):
         assert old in text, f"{old!r} not in {rel}"
         path.write_text(text.replace(old, new, 1), encoding="utf-8")
     if rule == "image-size":
-        (path.parent / "big.png").write_bytes(b"\x89PNG" + b"\0" * (400 * 1024 - 4))
+        (path.parent / "big.png").write_bytes(b"\x89PNG\r\n\x1a\n" + b"\0" * (400 * 1024 - 8))
     if rule == "image-alt":
         (path.parent / "photo.png").write_bytes(b"\x89PNG")
     result = _validate(project)
@@ -92,7 +92,7 @@ def test_each_rule(tmp_path, pristine, rule, rel, old, new, message, line):
     assert lines[-1].endswith("found.") and lines[-1].split()[0].isdigit()
     found = [text for text in lines if message in text]
     assert found, f"expected {message!r} in:\n{result.stdout}"
-    shown = {"slug-format": "docs/cases/Bad_Slug", "missing-language": f"{CASE}/case.yml"}.get(rule, rel)
+    shown = {"slug-format": "docs/cases/Bad_Slug", "missing-language": f"{CASE}/case.yml", "image-size": f"{CASE}/big.png"}.get(rule, rel)
     if isinstance(line, str):
         marker = line
         line = next(i for i, text in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if text.startswith(marker) or marker in text)

@@ -11,10 +11,12 @@ kept by hand for them.
 from __future__ import annotations
 
 import sys
+from html import escape
 from importlib import metadata
 from pathlib import Path
 from types import SimpleNamespace
 
+from markupsafe import Markup
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, InclusionLevel
@@ -94,7 +96,7 @@ class _Cards(dict):
         self.template, self.case_views, self.t = template, case_views, t
 
     def __missing__(self, slug):
-        html = self[slug] = self.template.render(case=self.case_views[slug], t=self.t, root=CARD_ROOT)
+        html = self[slug] = Markup(self.template.render(case=self.case_views[slug], t=self.t, root=CARD_ROOT))  # autoescaped
         return html
 
 
@@ -135,7 +137,7 @@ def on_files(files, config):
         _localise(file, lang, collection.languages, lambda other, rest=rest: build.prefix(other, default) + rest)
     for tag in collection.vocab.tags.values():
         label = tag.label.get(lang, tag.id)
-        content = f"---\ntitle: {_yaml_text(label)}\n---\n\n# {label}\n\n{tag.description.get(lang, '')}\n"
+        content = f"---\ntitle: {_yaml_text(label)}\n---\n\n# {_markdown_text(label)}\n\n{_markdown_text(tag.description.get(lang, ''))}\n"
         file = File.generated(config, f"{prefix}tags/{tag.id}/index.md", content=content,
                               inclusion=InclusionLevel.NOT_IN_NAV)
         _localise(file, lang, collection.languages, lambda other, tag_id=tag.id: views.tag_url(tag_id, other, default))
@@ -143,6 +145,16 @@ def on_files(files, config):
             file.is_modified = _unchanged_since(None).__get__(file)
         files.append(file)
     return files
+
+
+def _markdown_text(text: str) -> str:
+    """``text`` as Markdown that renders as that text: the vocabulary's labels and descriptions
+    are plain words, never markup or links."""
+    text = escape(" ".join(text.split()), quote=False)
+    return "".join("\\" + char if char in MARKDOWN_PUNCTUATION else char for char in text)
+
+
+MARKDOWN_PUNCTUATION = frozenset("\\`*_{}[]()#+-.!|")
 
 
 def _yaml_text(text: str) -> str:
@@ -214,8 +226,9 @@ def on_page_content(html, page, config, files):
     """Add the facts box and the sources to the page's table of contents."""
     if page.meta.get("case"):
         t = _state["t"]
-        page.toc.items.insert(0, AnchorLink(t("facts.heading"), "case-facts", 2))
-        page.toc.items.append(AnchorLink(t("case.sources"), "case-sources", 2))
+        # a table of contents title is HTML (Material prints it as it is): UI strings are text
+        page.toc.items.insert(0, AnchorLink(escape(t("facts.heading")), "case-facts", 2))
+        page.toc.items.append(AnchorLink(escape(t("case.sources")), "case-sources", 2))
     return html
 
 

@@ -41,7 +41,7 @@ def on_page_context(context, page, config, nav):
                "locale_alternates": [build.strings_for(other)("site.locale") for other in languages if other != lang],
                "image": image, "site_name": config.site_name},
         "jsonld": views.case_jsonld(model_case, case, config.site_name,
-                                    views.absolute(site_url, own), canonical, image) if case else None,
+                                    views.absolute(site_url, own), canonical, image, site_url) if case else None,
     }
     context["head"] = head
     if case:

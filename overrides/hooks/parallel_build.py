@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import os
+import signal
 import sys
 
 from mkdocs import utils
@@ -23,12 +24,49 @@ from casekit import build
 
 log = logging.getLogger("mkdocs.hooks.parallel_build")
 
-_run: dict = {"children": {}, "held": [], "clean": None}
+_run: dict = {"children": {}, "held": [], "clean": None, "signals": {}}
+STOP_SIGNALS = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGINT", "SIGHUP") if hasattr(signal, name))
+
+
+def _check_writable(config):
+    """A site folder that cannot be written is said plainly, before anything is built."""
+    site = config.site_dir
+    probe = os.path.join(site, ".write-test")
+    try:
+        os.makedirs(site, exist_ok=True)
+        with open(probe, "w", encoding="utf-8") as handle:
+            handle.write("")
+        os.remove(probe)
+    except OSError as error:
+        raise PluginError(f"the site cannot be written to {site}: {error.strerror or error}. "
+                          "Fix: make the folder writable, or build into another with -d <folder>.") from None
+
+
+def _stop_children(signum, frame):
+    """A signal to the build stops every process it started, then the build itself."""
+    for pid in list(_run["children"].values()):
+        try:
+            os.kill(pid, signal.SIGTERM)
+        except ProcessLookupError:
+            pass
+    for pid in list(_run["children"].values()):
+        try:
+            os.waitpid(pid, 0)
+        except ChildProcessError:
+            pass
+    _run["children"] = {}
+    raise SystemExit(128 + signum)
+
+
+def _leave(signum, frame):
+    raise SystemExit(128 + signum)
 
 
 @event_priority(-150)  # after the other hooks' on_pre_build (nothing heavy has run yet)
 def on_pre_build(config):
     i18n = config.plugins["i18n"]
+    if not i18n.building:
+        _check_writable(config)
     if build.run["command"] != "build" or i18n.building or not hasattr(os, "fork"):
         return
     others = [lang for lang in i18n.config.languages if lang.build and lang.locale != i18n.current_language]
@@ -41,7 +79,9 @@ def on_pre_build(config):
         pid = os.fork()
         if pid == 0:  # the child: build this language only, then leave
             code = 1
-            _run.update(children={}, held=[], clean=None)  # the parent's, not this process's
+            _run.update(children={}, held=[], clean=None, signals={})  # the parent's, not this process's
+            for signum in STOP_SIGNALS:  # unwind, so that a running search indexer is stopped too
+                signal.signal(signum, _leave)
             try:
                 _lower_priority()
                 utils.clean_directory = lambda path: None
@@ -55,6 +95,8 @@ def on_pre_build(config):
                 logging.shutdown()
                 os._exit(code)
         _run["children"][lang.locale] = pid
+        if not _run["signals"]:
+            _run["signals"] = {signum: signal.signal(signum, _stop_children) for signum in STOP_SIGNALS}
     # the parent: build only its own language, without cleaning what the children write
     _run["held"] = others
     for lang in others:
@@ -97,6 +139,9 @@ def _lower_priority():
 
 
 def _restore():
+    for signum, handler in _run["signals"].items():
+        signal.signal(signum, handler)
+    _run["signals"] = {}
     for lang in _run["held"]:
         lang.build = True
     if _run["clean"] is not None:

@@ -92,7 +92,8 @@ def collection(config) -> model.Collection:
             _memo.clear()  # every case is checked against them
         _cache.clear()
         _cache["shared"] = shared
-        _cache["collection"] = model.load_collection(Path(config.docs_dir), languages(config), strings_for, root=ROOT, memo=_memo)
+        _cache["collection"] = model.load_collection(Path(config.docs_dir), languages(config), strings_for, root=ROOT, memo=_memo,
+                                                     strings_dir=ROOT / "overrides" / "i18n")
         _cache["views"] = {}
         _cache["key"] = key
     return _cache["collection"]

@@ -7,6 +7,7 @@ A case is one folder:
 """
 from __future__ import annotations
 
+import datetime
 import hashlib
 import json
 import re
@@ -19,7 +20,8 @@ import jsonschema
 from babel import Locale
 from rapidfuzz import fuzz, process
 
-from . import markdown_checks, yamlines
+from . import html_policy, layout, markdown_checks, pages, textfile, yamlines
+from . import strings as strings_mod
 from . import vocab as vocab_mod
 from .problems import Problem, display_path
 
@@ -55,6 +57,11 @@ def _fast_check(name: str):
             return False
 
     return check
+
+
+def text_meta_keys() -> tuple:
+    """The keys the front matter of a case's text may hold."""
+    return tuple(_schema("text.schema.json")["properties"])
 
 
 @lru_cache(maxsize=1)
@@ -97,10 +104,12 @@ class Case:
     facts: dict
     texts: dict = field(default_factory=dict)  # lang -> Text, published
     drafts: dict = field(default_factory=dict)  # lang -> Text of a pending language: not published
+    unreadable: set = field(default_factory=set)  # languages whose file exists but cannot be read
 
     @property
     def original_language(self) -> str:
-        return self.facts.get("original_language", "en")
+        value = self.facts.get("original_language")
+        return value if isinstance(value, str) else ""
 
     @property
     def original(self) -> Text | None:
@@ -200,9 +209,52 @@ def _describe(error) -> str:
     return error.message
 
 
-def _check_facts(case: Case, doc, shown, vocab, languages) -> list:
-    facts = case.facts
-    problems = _schema_problems(facts, doc, shown, "case.schema.json")
+MIN_YEAR, MAX_YEAR = 1800, 2100
+
+
+def _real_date(value: str) -> bool:
+    parts = [int(part) for part in value.split("-")]
+    try:
+        datetime.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+    except ValueError:
+        return False
+    return MIN_YEAR <= parts[0] <= MAX_YEAR
+
+
+def _markup_problems(data, doc, shown, path=()) -> list:
+    """Text values (other than addresses) that hold markup a theme could print unescaped."""
+    if isinstance(data, str):
+        why = None if path[-1:] == ("url",) else html_policy.plain_text_problem(data)
+        name = ".".join(map(str, path))
+        return [Problem(shown, doc.line(path), f"'{name}' {why}.", "write plain words; the page adds all formatting.")] if why else []
+    items = data.items() if isinstance(data, dict) else enumerate(data) if isinstance(data, list) else ()
+    return [problem for key, value in items for problem in _markup_problems(value, doc, shown, path + (key,))]
+
+
+@cache
+def _property_checks(name: str) -> dict:
+    """A compiled check for each top-level property of the schema ``name``."""
+    schema = _schema(name)
+    return {key: fastjsonschema.compile({"$defs": schema.get("$defs", {}), **sub}) for key, sub in schema["properties"].items()}
+
+
+def well_typed(data: dict, name: str) -> dict:
+    """The entries of ``data`` whose values have the form the schema ``name`` gives them: the
+    checks after the schema's own use only these, so a wrong type is one problem, not a crash."""
+    out = {}
+    for key, check in _property_checks(name).items():
+        if key in data:
+            try:
+                check(data[key])
+            except fastjsonschema.JsonSchemaException:
+                continue
+            out[key] = data[key]
+    return out
+
+
+def _check_facts(case: Case, raw: dict, doc, shown, vocab, languages) -> list:
+    problems = _schema_problems(raw, doc, shown, "case.schema.json") + _markup_problems(raw, doc, shown)
+    facts = case.facts  # well typed
     for index, code in enumerate(facts.get("countries") or []):
         if isinstance(code, str) and re.fullmatch(r"[A-Z]{2}", code) and code not in country_codes():
             guess = _did_you_mean(code, country_codes())
@@ -220,6 +272,11 @@ def _check_facts(case: Case, doc, shown, vocab, languages) -> list:
             problems.append(Problem(shown, line, f"tag '{tag}' is not in the vocabulary (docs/tags.yml).", f"did you mean {guess}? Or propose the new tag in docs/tags.yml with labels in every language." if guess else "use an id from docs/tags.yml, or add the tag there with labels in every language."))
         elif vocab.tags[tag].facet == "region":
             problems.append(Problem(shown, line, f"'{tag}' is a region; regions are not listed in tags.", f"write region: {tag} and remove it from tags."))
+    for key in ("start", "end", "added", "reviewed"):
+        value = facts.get(key)
+        if isinstance(value, str) and re.fullmatch(r"\d{4}(-\d{2}){0,2}", value) and not _real_date(value):
+            problems.append(Problem(shown, doc.line((key,)), f"'{key}' is not a date that exists: {value}.",
+                                    f"check the day and month against the sources; years from {MIN_YEAR} to {MAX_YEAR}."))
     start, end = facts.get("start"), facts.get("end")
     iso = re.compile(r"\d{4}(-\d{2}){0,2}")  # a malformed date is reported by the schema, not compared
     if isinstance(start, str) and isinstance(end, str) and iso.fullmatch(start) and iso.fullmatch(end) and end < start[: len(end)]:
@@ -229,15 +286,16 @@ def _check_facts(case: Case, doc, shown, vocab, languages) -> list:
         if isinstance(lang, str) and re.fullmatch(r"[a-z]{2,3}", lang) and lang not in language_codes():
             problems.append(Problem(shown, doc.line(("sources", index, "language")), f"'{lang}' is not a known language code.", "use an ISO 639-1 code such as en, es, nl, fr."))
     original = facts.get("original_language")
-    if original in languages and original not in case.texts:
+    original = original if isinstance(original, str) else None
+    if original in languages and original not in case.texts and original not in case.unreadable:
         name = text_filename(original, languages[0])
         problems.append(Problem(shown, doc.line(("original_language",)), f"the case was first written in '{original}' but {name} does not exist.", f"add {name}, or correct original_language."))
-    pending = facts.get("pending") or []
+    pending = [lang for lang in facts.get("pending") or [] if isinstance(lang, str)] if isinstance(facts.get("pending"), list) else []
     if original in pending:
         problems.append(Problem(shown, doc.line(("pending",)), f"'{original}' is the original language and cannot be pending.", f"remove {original} from pending."))
     for lang in languages:
         name = text_filename(lang, languages[0])
-        if lang not in case.texts and lang not in pending and lang != original:
+        if lang not in case.texts and lang not in pending and lang != original and lang not in case.unreadable:
             problems.append(Problem(shown, 1, f"the case has no {name}.", f"write the translation (python scripts/new_case.py makes every file), or add pending: [{lang}] to case.yml until it exists."))
     return problems
 
@@ -250,12 +308,13 @@ def _text_unknown_key(key, allowed):
     return f"unknown key '{key}' in the front matter.", (f"did you mean {guess}?" if guess else f"use only: {', '.join(allowed)}.")
 
 
-def _check_text(case: Case, text: Text, shown, strings_for, docs_dir) -> list:
-    problems = markdown_checks.check(text.body, text.body_line, text.path, shown, docs_dir)
+def _check_text(case: Case, text: Text, shown, strings_for, docs_dir, render=None) -> list:
+    problems = markdown_checks.check(render(text.body), text.body, text.body_line, text.path, shown, docs_dir) if render else []
     if text.doc is None:
         return problems + [Problem(shown, 1, "the file has no front matter.", "start the file with ---, then title: and summary: lines, then --- (see CONTRIBUTING.md).")]
     problems += _schema_problems(text.meta, text.doc, shown, "text.schema.json", _text_unknown_key)
-    original = case.facts.get("original_language")
+    problems += _markup_problems(text.meta, text.doc, shown)
+    original = case.original_language
     if text.lang == original and "translated_from" in text.meta:
         problems.append(Problem(shown, text.doc.line(("translated_from",)), "the original text carries translated_from.",
                                 "remove the line: only translations record what they were translated from."))
@@ -297,7 +356,7 @@ def _check_text(case: Case, text: Text, shown, strings_for, docs_dir) -> list:
 
 
 def _read_text(path: Path, lang: str) -> Text:
-    raw = path.read_text(encoding="utf-8-sig")
+    raw = textfile.read(path)
     front, body, body_line = yamlines.split_front_matter(raw)
     if front is None:
         return Text(lang, path, {}, raw, 1, None)
@@ -306,14 +365,14 @@ def _read_text(path: Path, lang: str) -> Text:
     return Text(lang, path, meta, body, body_line, doc)
 
 
-def load_case(folder: Path, languages, vocab, strings_for, root=None, docs_dir=None):
+def load_case(folder: Path, languages, vocab, strings_for, root=None, docs_dir=None, render=None):
     """Read one case folder; return (case or None, problems)."""
     folder = Path(folder)
     slug = folder.name
     problems = []
     facts_path = folder / "case.yml"
     shown = display_path(facts_path, root)
-    if not SLUG.match(slug):
+    if not SLUG.fullmatch(slug):
         problems.append(Problem(display_path(folder, root), 1, f"'{slug}' is not a valid case folder name.", "use lowercase letters, digits and single hyphens, e.g. 'care-burundi'."))
     default = languages[0]
     known = {text_filename(lang, default): lang for lang in languages}
@@ -331,28 +390,35 @@ def load_case(folder: Path, languages, vocab, strings_for, root=None, docs_dir=N
             continue
         lang = known[path.name]
         try:
-            case.texts[lang] = _read_text(path, lang)
+            text = case.texts[lang] = _read_text(path, lang)
+        except textfile.ContentError as exc:
+            problems.append(Problem(display_path(path, root), exc.line, exc.message, exc.hint))
+            case.unreadable.add(lang)
+            continue
         except yamlines.YamlSyntaxError as exc:
+            case.unreadable.add(lang)
             problems.append(Problem(display_path(path, root), exc.line, f"the front matter cannot be read as YAML: {exc.message}.", "check indentation, and put text containing ': ' in double quotes."))
+            continue
+        found = text.doc and yamlines.text_problem(text.meta, text.doc)
+        if found:
+            problems.append(Problem(display_path(path, root), found[0], found[1] + ".", "delete it (retype the words around it): it can change how the text is shown or read."))
     if not facts_path.exists():
         problems.append(Problem(shown, 1, "the case has no case.yml with its facts.", "run python scripts/new_case.py <slug> to start a case, or add case.yml (see CONTRIBUTING.md)."))
         return None, problems
-    try:
-        doc = yamlines.load(facts_path.read_text(encoding="utf-8-sig"))
-    except yamlines.YamlSyntaxError as exc:
-        problems.append(Problem(shown, exc.line, f"case.yml cannot be read as YAML: {exc.message}.", "check indentation, and put text containing ': ' in double quotes."))
-        return None, problems
+    doc, found = yamlines.read_file(facts_path, shown, "case.yml")
+    if doc is None:
+        return None, problems + found
     if not isinstance(doc.data, dict):
         problems.append(Problem(shown, 1, "case.yml must be a mapping of facts (key: value lines).", "see CONTRIBUTING.md for the facts a case needs."))
         return None, problems
-    case.facts = doc.data
-    pending = case.facts.get("pending") if isinstance(case.facts.get("pending"), list) else []
+    case.facts = well_typed(doc.data, "case.schema.json")
+    pending = case.facts.get("pending", [])
     for lang in pending:
         if lang in case.texts and lang != case.facts.get("original_language"):
             case.drafts[lang] = case.texts.pop(lang)  # a draft: neither checked nor published
-    problems += _check_facts(case, doc, shown, vocab, languages)
+    problems += _check_facts(case, doc.data, doc, shown, vocab, languages)
     for text in case.texts.values():
-        problems += _check_text(case, text, display_path(text.path, root), strings_for, docs_dir or folder.parent.parent)
+        problems += _check_text(case, text, display_path(text.path, root), strings_for, docs_dir or folder.parent.parent, render)
     return case, problems
 
 
@@ -360,18 +426,26 @@ def _folder_stamp(folder: Path) -> tuple:
     return tuple((entry.name, entry.stat().st_mtime_ns, entry.stat().st_size) for entry in sorted(folder.iterdir()))
 
 
-def load_collection(docs_dir: Path, languages, strings_for, root=None, only=None, memo=None) -> Collection:
+def load_collection(docs_dir: Path, languages, strings_for, root=None, only=None, memo=None, strings_dir=None, render=None) -> Collection:
     """Read every case under ``docs_dir``/cases (or only the folders in ``only``).
 
+    ``render`` (Markdown to HTML) lets the prose be checked on its rendered HTML, as the
+    validator does; the build checks the HTML MkDocs renders instead (overrides/hooks/cases.py).
     ``memo`` (a dict the caller keeps between calls, as the live preview does) lets a folder
     whose files have not changed be taken as it was read last time."""
     docs_dir = Path(docs_dir)
     languages = tuple(languages)
-    vocab, problems = vocab_mod.load(docs_dir / "tags.yml", languages)
-    problems = [p for p in problems]
+    string_problems = strings_mod.check(strings_dir, languages, root) if strings_dir is not None else []
+    vocab, found = vocab_mod.load(docs_dir / "tags.yml", languages)
+    problems = layout.problems(docs_dir, languages, root) + string_problems + found
+    if render is not None and only is None:
+        problems += pages.problems(docs_dir, languages, render, root)
+    if string_problems:  # every case is checked against the UI strings (section headings)
+        return Collection({}, vocab, problems, languages, languages[0])
     cases = {}
-    folders = sorted(p.parent for p in (docs_dir / "cases").glob("*/*") if p.is_file() and (p.name == "case.yml" or p.suffix == ".md"))
-    for folder in sorted(set(folders)):
+    cases_dir = docs_dir / "cases"
+    folders = sorted(p for p in cases_dir.iterdir() if p.is_dir() and not p.is_symlink() and not p.name.startswith(".")) if cases_dir.is_dir() else []
+    for folder in folders:
         if only is not None and folder.resolve() not in only:
             continue
         if memo is not None:
@@ -379,10 +453,10 @@ def load_collection(docs_dir: Path, languages, strings_for, root=None, only=None
             if folder in memo and memo[folder][0] == stamp:
                 case, found = memo[folder][1]
             else:
-                case, found = load_case(folder, languages, vocab, strings_for, root, docs_dir)
+                case, found = load_case(folder, languages, vocab, strings_for, root, docs_dir, render)
                 memo[folder] = (stamp, (case, found))
         else:
-            case, found = load_case(folder, languages, vocab, strings_for, root, docs_dir)
+            case, found = load_case(folder, languages, vocab, strings_for, root, docs_dir, render)
         problems += found
         if case is not None:
             cases[case.slug] = case

@@ -90,9 +90,20 @@ def to_csv(collection: Collection, site_url: str) -> str:
                 value = LIST_SEPARATOR.join(value)
             elif isinstance(value, bool):
                 value = "true" if value else "false"
-            row[key] = "" if value is None else value
+            row[key] = "" if value is None else spreadsheet_safe(value)
         writer.writerow(row)
     return buffer.getvalue()
+
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(value):
+    """A CSV cell that a spreadsheet will not run as a formula: text that starts like one gets a
+    leading apostrophe (OWASP's advice for CSV injection)."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
 
 
 def codebook(languages, t) -> dict:

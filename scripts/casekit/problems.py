@@ -16,7 +16,12 @@ class Problem:
         text = f"{self.path}:{self.line}: error: {self.message}"
         if self.hint:
             text += f" Fix: {self.hint}"
-        return text
+        return visible(text)
+
+
+def visible(text: str) -> str:
+    """``text`` on one line: characters that do not print (a newline in a file name) as escapes."""
+    return "".join(char if char.isprintable() else char.encode("unicode_escape").decode("ascii") for char in text)
 
 
 def display_path(path, root=None) -> str:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import yaml
 
-from . import model, strings
+from . import model, render, strings
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -20,9 +20,19 @@ _ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, 
 
 
 @cache
+def _config(root: Path) -> dict:
+    return yaml.load((Path(root) / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader) or {}
+
+
+def markdown_renderer(root: Path = ROOT):
+    """Markdown to HTML with the extensions mkdocs.yml gives the build."""
+    return render.renderer(_config(Path(root)).get("markdown_extensions") or [])
+
+
+@cache
 def languages(root: Path = ROOT) -> tuple:
     """The languages mkdocs-static-i18n builds, the default first."""
-    config = yaml.load((Path(root) / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader)
+    config = _config(Path(root))
     for plugin in config.get("plugins") or []:
         if isinstance(plugin, dict) and "i18n" in plugin:
             langs = [lang for lang in plugin["i18n"]["languages"] if lang.get("build", True)]
@@ -44,4 +54,5 @@ def strings_for(root: Path = ROOT):
 
 def load(root: Path = ROOT, only=None) -> model.Collection:
     root = Path(root)
-    return model.load_collection(root / "docs", languages(root), strings_for(root), root=root, only=only)
+    return model.load_collection(root / "docs", languages(root), strings_for(root), root=root, only=only,
+                                 strings_dir=root / "overrides" / "i18n", render=markdown_renderer(root))

@@ -1,10 +1,21 @@
-"""UI strings of each language: overrides/i18n/<lang>.yml."""
+"""UI strings of each language: overrides/i18n/<lang>.yml.
+
+The files come from translators, so they are read as untrusted: safe YAML, plain text, every
+key of the default language present, and no {placeholder} the code does not fill.
+"""
 from __future__ import annotations
 
+import string
 from pathlib import Path
 
-import yaml
 from babel import Locale
+
+from . import html_policy, yamlines
+from .problems import Problem, display_path
+
+PLURAL_FORMS = frozenset({"zero", "one", "two", "few", "many", "other"})
+# Strings that Material's own templates print as they are (not autoescaped): plain text only.
+PRINTED_RAW = frozenset({"site.name", "site.description"})
 
 
 class Strings:
@@ -32,18 +43,89 @@ class Strings:
         return str(text).format(**values) if values else str(text)
 
 
+def path_of(directory: Path, lang: str) -> Path:
+    return Path(directory) / f"{lang}.yml"
+
+
 def load(directory: Path, lang: str) -> Strings:
-    path = Path(directory) / f"{lang}.yml"
-    with open(path, encoding="utf-8") as handle:
-        return Strings(lang, yaml.safe_load(handle) or {})
+    """The strings of ``lang``; a file that ``check`` rejects gives what it could read."""
+    doc, _problems = yamlines.read_file(path_of(directory, lang), str(path_of(directory, lang)), "the UI strings")
+    data = doc.data if doc is not None and isinstance(doc.data, dict) else {}
+    return Strings(lang, data)
 
 
 def flat_keys(data: dict, prefix: str = "") -> set:
     keys = set()
     for key, value in data.items():
         name = f"{prefix}{key}"
-        if isinstance(value, dict) and not set(value) <= {"zero", "one", "two", "few", "many", "other"}:
+        if isinstance(value, dict) and not set(value) <= PLURAL_FORMS:
             keys |= flat_keys(value, name + ".")
         else:
             keys.add(name)
     return keys
+
+
+def _flat(data: dict, prefix: str = "") -> dict:
+    out = {}
+    for key, value in data.items():
+        name = f"{prefix}{key}"
+        if isinstance(value, dict) and not set(value) <= PLURAL_FORMS:
+            out.update(_flat(value, name + "."))
+        else:
+            out[name] = value
+    return out
+
+
+def placeholders(value) -> set | None:
+    """The {names} a string (or its plural forms) fills, or None when one is not a plain name."""
+    texts = value.values() if isinstance(value, dict) else [value]
+    names: set = set()
+    for text in texts:
+        try:
+            parsed = list(string.Formatter().parse(str(text)))
+        except ValueError:
+            return None
+        for _literal, field, spec, conversion in parsed:
+            if field is None:
+                continue
+            if not field.isidentifier() or spec or conversion:
+                return None
+            names.add(field)
+    return names
+
+
+def check(directory: Path, languages, root=None) -> list:
+    """Problems in the UI-string files of ``languages`` (the first is the default)."""
+    problems: list = []
+    default = languages[0]
+    reference: dict = {}
+    for lang in languages:
+        path = path_of(directory, lang)
+        shown = display_path(path, root)
+        if not path.exists():
+            problems.append(Problem(shown, 1, f"the UI strings of '{lang}' are missing.", f"copy {path_of(directory, default).name} to {path.name} and translate its values."))
+            continue
+        doc, found = yamlines.read_file(path, shown, "the UI strings")
+        if doc is None:
+            problems += found
+            continue
+        data = _flat(doc.data) if isinstance(doc.data, dict) else {}
+        if lang == default:
+            reference = data
+        for key, value in data.items():
+            line = doc.line(tuple(key.split(".")))
+            forms = value.values() if isinstance(value, dict) else [value]
+            if any(isinstance(form, (dict, list)) or form is None for form in forms):
+                problems.append(Problem(shown, line, f"the UI string '{key}' must be text.", "write the words on one line after the key, in quotes if they contain ': '."))
+                continue
+            if key in PRINTED_RAW and html_policy.plain_text_problem(str(value)):
+                problems.append(Problem(shown, line, f"the UI string '{key}' {html_policy.plain_text_problem(str(value))}.", "write plain words."))
+            names = placeholders(value)
+            allowed = placeholders(reference.get(key, value)) if lang != default else names
+            if names is None or (allowed is not None and not names <= allowed):
+                problems.append(Problem(shown, line, f"the UI string '{key}' has a {{placeholder}} the site does not fill.",
+                                        "keep the {names} of the English text exactly, e.g. {count}; write other braces as {{ and }}."))
+        for key in sorted(set(reference) - set(data)) if lang != default else ():
+            problems.append(Problem(shown, 1, f"the UI string '{key}' is missing.",
+                                    f"add it, translated from {path_of(directory, default).name}: {key}: {reference[key]!r}."))
+    return problems

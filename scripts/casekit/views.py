@@ -284,8 +284,10 @@ def temporal_coverage(start, end) -> str | None:
     return f"{start or '..'}/{end or '..'}"
 
 
-def case_jsonld(case, view: dict, site_name: str, site_url: str, canonical: str, image: str) -> dict:
-    """schema.org Article describing the case as its page (``view``) shows it."""
+def case_jsonld(case, view: dict, site_name: str, site_url: str, canonical: str, image: str, root_url: str | None = None) -> dict:
+    """schema.org Article describing the case as its page (``view``) shows it. ``site_url`` is
+    the home page of the page's language, ``root_url`` the site's root (where page URLs start)."""
+    root_url = root_url or site_url
     facts = case.facts
     data = {
         "@context": "https://schema.org",
@@ -297,7 +299,7 @@ def case_jsonld(case, view: dict, site_name: str, site_url: str, canonical: str,
         "url": canonical,
         "image": image,
         "about": [{"@type": "DefinedTerm", "name": tag["label"], "termCode": tag["id"],
-                   "url": absolute(site_url, tag["url"] or "")} for tag in view["tags"]],
+                   "url": absolute(root_url, tag["url"] or "")} for tag in view["tags"]],
         "spatialCoverage": [{"@type": "Country", "name": name, "identifier": code}
                             for code, name in zip(view["country_codes"], view["countries"], strict=True)]
                            + [{"@type": "Place", "name": place} for place in view["places"]],

@@ -1,9 +1,19 @@
-"""Load YAML and remember which line each key or list item stands on."""
+"""Load contributed YAML safely and remember which line each key or list item stands on.
+
+Contributed YAML is untrusted: anchors and aliases are refused before anything is built from
+them (an alias "bomb" expands a few lines into gigabytes, a recursive alias never ends), a key
+written twice is an error rather than silently the last value, and every key is text.
+"""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import yaml
+
+from . import textfile
+from .problems import Problem
 
 try:  # the C loader is several times faster; fall back to pure Python
     _Base = yaml.CSafeLoader
@@ -48,9 +58,16 @@ class Located:
 
 def _walk(node, path, lines, offset):
     if isinstance(node, yaml.MappingNode):
+        seen: dict = {}
         for key_node, value_node in node.value:
+            line = key_node.start_mark.line + 1 + offset
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != "tag:yaml.org,2002:str":
+                raise YamlSyntaxError(line, f"the key {key_node.value!r} is not a name: keys are words such as title or tags" if isinstance(key_node, yaml.ScalarNode) else "a key here is a list or mapping, not a name")
             key = key_node.value
-            lines.setdefault(path + (key,), key_node.start_mark.line + 1 + offset)
+            if key in seen:
+                raise YamlSyntaxError(line, f"the key '{key}' is written twice (first on line {seen[key]}); only one can count")
+            seen[key] = line
+            lines.setdefault(path + (key,), line)
             _walk(value_node, path + (key,), lines, offset)
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
@@ -61,6 +78,7 @@ def _walk(node, path, lines, offset):
 def load(text: str, first_line: int = 1) -> Located:
     """Parse ``text``; ``first_line`` is the file line that the text's first line stands on."""
     offset = first_line - 1
+    _refuse_anchors(text, offset, first_line)
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
@@ -79,14 +97,65 @@ def load(text: str, first_line: int = 1) -> Located:
     return Located(data, lines, first_line)
 
 
+def _refuse_anchors(text: str, offset: int, first_line: int) -> None:
+    """YamlSyntaxError at the first anchor (&name) or alias (*name), read from the parser's
+    events, before any node is composed."""
+    loader = _Loader(text)
+    try:
+        while loader.check_event():
+            event = loader.get_event()
+            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+                line = event.start_mark.line + 1 + offset
+                raise YamlSyntaxError(line, "anchors (&name) and aliases (*name) are not allowed here; write the value out")
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        raise YamlSyntaxError((mark.line + 1 + offset) if mark else first_line, f"{exc.problem or exc}".strip()) from None
+    except yaml.YAMLError as exc:  # pragma: no cover - unmarked errors are rare
+        raise YamlSyntaxError(first_line, str(exc)) from None
+    finally:
+        loader.dispose()
+
+
+# MkDocs' own rule for YAML front matter (mkdocs.utils.meta.YAML_RE, MkDocs 1.6), so that what
+# the checks read is what the build uses; tests/test_untrusted.py compares the two.
+FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.UNICODE | re.DOTALL)
+
+
 def split_front_matter(text: str):
-    """Split a Markdown file into (front matter text or None, body, line the body starts on)."""
-    if not text.startswith("---"):
+    """Split a Markdown file into (front matter text or None, body, line the body starts on),
+    by the rule MkDocs uses."""
+    match = FRONT_MATTER.match(text)
+    if not match:
         return None, text, 1
-    lines = text.split("\n")
-    if lines[0].strip() != "---":
-        return None, text, 1
-    for index in range(1, len(lines)):
-        if lines[index].strip() in ("---", "..."):
-            return "\n".join(lines[1:index]), "\n".join(lines[index + 1 :]), index + 2
-    return None, text, 1
+    rest = text[match.end():]
+    body = rest.lstrip("\n")
+    body_line = text.count("\n", 0, match.end()) + (len(rest) - len(body)) + 1
+    return match.group(1), body, body_line
+
+
+def text_problem(data, doc: Located, path=()):
+    """(line, message) for the first text value in ``data`` that holds a forbidden character
+    (one written as an escape such as "\\u202e"), else None."""
+    if isinstance(data, str):
+        char = textfile.bad_character(data)
+        return (doc.line(path), f"the text holds the invisible character {textfile.describe(char)}") if char else None
+    items = data.items() if isinstance(data, dict) else enumerate(data) if isinstance(data, list) else ()
+    for key, value in items:
+        found = text_problem(value, doc, path + (key,))
+        if found:
+            return found
+    return None
+
+
+def read_file(path: Path, shown: str, what: str):
+    """(Located document, []) for a contributed YAML file, or (None, [problem])."""
+    try:
+        doc = load(textfile.read(path))
+    except textfile.ContentError as exc:
+        return None, [Problem(shown, exc.line, exc.message, exc.hint)]
+    except YamlSyntaxError as exc:
+        return None, [Problem(shown, exc.line, f"{what} cannot be read as YAML: {exc.message}.", "check indentation, and put text containing ': ' in double quotes.")]
+    found = text_problem(doc.data, doc)
+    if found:
+        return None, [Problem(shown, found[0], found[1] + ".", "delete it (retype the words around it): it can change how the text is shown or read.")]
+    return doc, []

@@ -1,0 +1,176 @@
+"""The trust boundary for contributed prose: what its rendered HTML may contain.
+
+Every Markdown file under docs/ comes from outside the project. Its rendered HTML is held to
+one allow-list, here, used in two ways:
+
+- ``problems()`` parses the HTML (selectolax, an HTML5 parser) and names everything the
+  allow-list does not admit, each with the line of the Markdown source it comes from, so that
+  the validator and the build reject it with ``file:line`` and a fix;
+- ``sanitize()`` runs the HTML through nh3 (the Ammonia sanitiser) with the same allow-list,
+  so that whatever a parser difference let through is removed from the published page.
+
+Nothing here imports MkDocs: the validator renders Markdown itself, the build passes the HTML
+MkDocs rendered.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+import nh3
+from selectolax.lexbor import LexborHTMLParser
+
+# Tags prose may use. Markdown makes most of them; the rest may be written as raw HTML.
+TAGS = frozenset({
+    # what Python-Markdown (with toc and admonition) writes
+    "a", "blockquote", "br", "code", "div", "em", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "img",
+    "li", "ol", "p", "pre", "strong", "table", "tbody", "td", "th", "thead", "tr", "ul",
+    # raw HTML a case may use for meaning Markdown has no syntax for
+    "abbr", "b", "cite", "del", "details", "figcaption", "figure", "i", "ins", "kbd", "mark", "q",
+    "s", "small", "span", "sub", "summary", "sup", "u",
+})
+# Attributes per tag ("*": on every tag). No event handlers, no style, no srcset.
+ATTRIBUTES = {
+    "*": {"id", "class", "title", "lang", "dir"},
+    "a": {"href", "hreflang"},
+    "img": {"src", "alt", "width", "height"},
+    "abbr": set(),
+    "td": {"align", "colspan", "rowspan"},
+    "th": {"align", "colspan", "rowspan", "scope"},
+    "details": {"open"},
+    "q": set(),
+    "ol": {"start"},
+}
+URL_ATTRIBUTES = {"a": "href", "img": "src"}
+LINK_SCHEMES = frozenset({"https", "http", "mailto"})
+# Where prose comes from; the HTML parser puts a fragment's text in <body>.
+_DOCUMENT = frozenset({"html", "head", "body"})
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One thing the allow-list does not admit: ``message`` and ``hint`` for the contributor,
+    ``needles`` the texts that find its line in the Markdown source (the first that occurs)."""
+
+    message: str
+    hint: str
+    needles: tuple
+
+
+def allowed_attributes(tag: str) -> set:
+    return ATTRIBUTES["*"] | ATTRIBUTES.get(tag, set())
+
+
+def link_problem(url: str, tag: str) -> tuple | None:
+    """(message, hint) when ``url`` is not a target prose may use, else None."""
+    kind = "image" if tag == "img" else "link"
+    text = url.strip()
+    scheme = ""
+    try:
+        parts = urlsplit(text)
+        scheme = parts.scheme.lower()
+    except ValueError:
+        return (f"the {kind} target '{url}' is not a valid address.", "write a full https:// address or a path to a file next to this one.")
+    squeezed = "".join(text.split()).lower()
+    if scheme == "javascript" or squeezed.startswith("javascript:"):
+        return (f"the {kind} has a javascript: URL.", "link to a page or an https:// address instead.")
+    if tag == "img":
+        if scheme or text.startswith(("/", "\\")) or parts.netloc:
+            return (f"the image '{url}' is not a file of this case.",
+                    "put the image (PNG, JPEG, WebP or GIF) in the case's folder and write its file name: readers' browsers load nothing from other sites.")
+        return None
+    if text.startswith("//") or text.startswith("\\"):
+        return (f"the link '{url}' has no scheme.", "write the full https:// address.")
+    if scheme == "http":
+        return (f"the link uses http://: {url}", "use the https:// address of the page.")
+    if scheme and scheme not in LINK_SCHEMES:
+        return (f"the link uses '{scheme}:', which is not allowed: {url}", "link to an https:// address, a mailto: address or a page of this site.")
+    return None
+
+
+def findings(html: str) -> list:
+    """Everything in ``html`` that the allow-list does not admit, in document order."""
+    out: list = []
+    if not html:
+        return out
+    tree = LexborHTMLParser(html)
+    root = tree.root
+    if root is None:
+        return out
+    for node in root.traverse(include_text=False):
+        tag = (node.tag or "").lower()
+        if tag.startswith("-") or tag in _DOCUMENT:  # comments and the parser's document
+            if tag in _DOCUMENT:
+                for name in node.attributes:
+                    out.append(Finding(f"<{tag}> may not carry attributes ('{name}').", f"remove the <{tag}> tag.", (f"<{tag}", name)))
+            continue
+        if tag not in TAGS:
+            out.append(Finding(f"the HTML tag <{tag}> is not allowed in a case.",
+                               "write it in Markdown; allowed tags are " + ", ".join(sorted(TAGS - {"div", "h1"})) + ".",
+                               (f"<{tag}", tag)))
+            continue
+        attributes = node.attributes
+        for name, value in attributes.items():
+            lowered = name.lower()
+            if lowered.startswith("on"):
+                out.append(Finding(f"<{tag}> has an event-handler attribute (on…=).", "remove it: pages carry no inline scripts.", (name, f"<{tag}")))
+            elif lowered == "style":
+                out.append(Finding(f"<{tag}> has a style attribute.", "remove it: the site's stylesheet sets the look of every page.", ("style", f"<{tag}")))
+            elif lowered not in allowed_attributes(tag):
+                out.append(Finding(f"<{tag}> has the attribute '{name}', which is not allowed.",
+                                   f"remove it; <{tag}> may carry: {', '.join(sorted(allowed_attributes(tag)))}.", (name, f"<{tag}")))
+            elif URL_ATTRIBUTES.get(tag) == lowered:
+                problem = link_problem(value or "", tag)
+                if problem:
+                    out.append(Finding(*problem, (value or "", name)))
+        if tag == "img" and not (attributes.get("alt") or "").strip():
+            out.append(Finding("the image has no alt text.", "write what the image shows between the brackets: ![A workshop in Rionegro](photo.jpg).",
+                               (attributes.get("src") or "", "<img", "![")))
+    return out
+
+
+def locate(needles, source: str, first_line: int) -> int:
+    """The line of ``source`` (which starts at ``first_line``) where the first of ``needles``
+    occurs, case-insensitively; else ``first_line``."""
+    lowered = source.lower()
+    for needle in needles:
+        needle = (needle or "").strip().lower()
+        if len(needle) < 2:
+            continue
+        index = lowered.find(needle)
+        if index >= 0:
+            return first_line + lowered.count("\n", 0, index)
+    return first_line
+
+
+def sanitize(html: str) -> str:
+    """``html`` with everything outside the allow-list removed (nh3)."""
+    return nh3.clean(
+        html,
+        tags=set(TAGS),
+        attributes={tag: set(names) for tag, names in ATTRIBUTES.items()},
+        url_schemes=set(LINK_SCHEMES),
+        link_rel=None,
+        strip_comments=True,
+        attribute_filter=_drop_remote_images,
+    )
+
+
+def _drop_remote_images(tag: str, attribute: str, value: str):
+    if tag == "img" and attribute == "src" and link_problem(value, "img"):
+        return None
+    return value
+
+
+ENTITY = re.compile(r"&(#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);?")
+
+
+def plain_text_problem(text: str) -> str | None:
+    """Why ``text`` (a title, summary, label or name, which themes print without escaping in
+    places) is not plain text, or None. Allowed: any words; not: <, > or an HTML entity."""
+    if "<" in text or ">" in text:
+        return "contains < or >, which are not allowed in this field"
+    if ENTITY.search(text):
+        return "contains an HTML entity (&…;), which is not allowed in this field"
+    return None

@@ -1,0 +1,133 @@
+"""Which files may stand under docs/: the documented layout, and nothing else.
+
+MkDocs publishes every file under docs/ that is not Markdown as it is, and follows symbolic
+links, so a stray file in a pull request would be served to readers (an HTML page or SVG
+with a script, a replacement for the site's own JavaScript) or would copy a file of the build
+machine into the site. The layout (README, "How the repository is laid out"):
+
+    docs/index.md, docs/index.<lang>.md, docs/tags.yml
+    docs/<page>/index.md, docs/<page>/index.<lang>.md          one folder per page
+    docs/cases/index.md, docs/cases/index.<lang>.md            the catalogue
+    docs/cases/<slug>/case.yml, index.md, index.<lang>.md      one folder per case
+    docs/cases/<slug>/<name>.png|.jpg|.jpeg|.webp|.gif         its images, at most IMAGE_LIMIT
+
+No other file, no deeper folder, no symbolic link. Files and folders whose name starts with a
+dot are not published by MkDocs and are passed over.
+"""
+from __future__ import annotations
+
+import os
+import re
+import stat
+from pathlib import Path
+
+from .problems import Problem, display_path
+
+IMAGE_LIMIT = 300 * 1024  # bytes: a case is read on phones and slow links
+IMAGE_SIGNATURES = {  # the first bytes of each raster format
+    "png": (b"\x89PNG\r\n\x1a\n",),
+    "jpeg": (b"\xff\xd8\xff",),
+    "gif": (b"GIF87a", b"GIF89a"),
+    "webp": (b"RIFF",),
+}
+IMAGE_EXTENSIONS = {".png": "png", ".jpg": "jpeg", ".jpeg": "jpeg", ".gif": "gif", ".webp": "webp"}
+NAME = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+FILE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
+
+
+def text_names(languages) -> set:
+    """index.md (the default language) and index.<lang>.md for the others."""
+    return {"index.md"} | {f"index.{lang}.md" for lang in languages[1:]}
+
+
+def _image_problem(path: Path, shown: str) -> Problem | None:
+    kind = IMAGE_EXTENSIONS[path.suffix.lower()]
+    size = path.stat().st_size
+    if size > IMAGE_LIMIT:
+        return Problem(shown, 1, f"the image is {size // 1024} KB; the limit is {IMAGE_LIMIT // 1024} KB.",
+                       "resize it (e.g. 1200 px wide) and compress it, or use WebP.")
+    with open(path, "rb") as handle:
+        head = handle.read(16)
+    if not head.startswith(IMAGE_SIGNATURES[kind]) or (kind == "webp" and head[8:12] != b"WEBP"):
+        return Problem(shown, 1, f"the file is not a {kind.upper()} image, whatever its name says.",
+                       "export it again as PNG, JPEG, WebP or GIF (not SVG or HTML).")
+    return None
+
+
+def _allowed_file(parts: tuple, languages) -> bool | str:
+    """True, or the reason a file at docs/<parts> is outside the layout."""
+    name = parts[-1]
+    texts = text_names(languages)
+    if len(parts) == 1:
+        return name in texts or name == "tags.yml" or "the top of docs/ holds index.md, index.<language>.md and tags.yml only"
+    if len(parts) == 2:
+        return name in texts or "a page folder holds index.md and index.<language>.md only"
+    if len(parts) == 3 and parts[0] == "cases":
+        if name in texts or name == "case.yml" or (name.startswith("index.") and name.endswith(".md")):
+            return True  # a text in a language that is not built: model.load_case says so
+        if Path(name).suffix.lower() in IMAGE_EXTENSIONS and FILE_NAME.fullmatch(name):
+            return True
+        return "a case folder holds case.yml, index.md, index.<language>.md and images (PNG, JPEG, WebP, GIF) only"
+    return "folders under docs/ go one level deep (docs/cases/<case>/ two)"
+
+
+def problems(docs_dir: Path, languages, root=None) -> list:
+    """Every entry under ``docs_dir`` outside the layout, as problems."""
+    docs_dir = Path(docs_dir)
+    out: list = []
+    for current, dirs, files in os.walk(docs_dir, followlinks=False):
+        here = Path(current)
+        rel = here.relative_to(docs_dir).parts
+        for name in sorted(dirs):
+            path = here / name
+            shown = display_path(path, root)
+            if name.startswith("."):
+                dirs.remove(name)
+                continue
+            if path.is_symlink():
+                out.append(Problem(shown, 1, "this folder is a symbolic link; the build would publish what it points to.",
+                                   "replace it with a real folder holding the files themselves."))
+                dirs.remove(name)
+                continue
+            depth_ok = len(rel) == 0 or (len(rel) == 1 and rel[0] == "cases")
+            if not depth_ok:
+                out.append(Problem(shown, 1, "this folder is outside the layout of docs/: folders go one level deep (docs/cases/<case>/ two).",
+                                   "move its files into the case's own folder, or remove it."))
+                dirs.remove(name)
+            elif rel != ("cases",) and not NAME.fullmatch(name):  # case folders: model.load_case
+                out.append(Problem(shown, 1, f"'{name}' is not a valid page folder name.",
+                                   "use lowercase letters, digits and single hyphens, e.g. 'contribute'."))
+                dirs.remove(name)
+        for name in sorted(files):
+            if name.startswith("."):
+                continue
+            path = here / name
+            shown = display_path(path, root)
+            mode = os.lstat(path).st_mode
+            if stat.S_ISLNK(mode):
+                out.append(Problem(shown, 1, "this file is a symbolic link; the build would publish what it points to.",
+                                   "replace it with the file itself."))
+                continue
+            if not stat.S_ISREG(mode):
+                out.append(Problem(shown, 1, "this is not a plain file.", "remove it."))
+                continue
+            verdict = _allowed_file(rel + (name,), languages)
+            if verdict is not True:
+                out.append(Problem(shown, 1, f"'{name}' is not allowed here: {verdict}.",
+                                   "remove it: files outside this layout would be published to every reader as they are."))
+                continue
+            if Path(name).suffix.lower() in IMAGE_EXTENSIONS:
+                found = _image_problem(path, shown)
+                if found:
+                    out.append(found)
+    return out
+
+
+def allowed(src_uri: str, languages) -> bool:
+    """Whether a file MkDocs found at ``src_uri`` (relative to docs/) belongs to the layout."""
+    parts = tuple(src_uri.split("/"))
+    if any(part.startswith(".") or part == "" for part in parts):
+        return False
+    if len(parts) == 2 and parts[0] != "cases" and not NAME.fullmatch(parts[0]):
+        return False
+    return _allowed_file(parts, languages) is True

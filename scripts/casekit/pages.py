@@ -1,0 +1,59 @@
+"""The pages under docs/ that are not cases (home, catalogue, tag index, contribute, …): their
+front matter holds a title only, and their prose is held to the same allow-list as a case's."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from . import html_policy, layout, markdown_checks, textfile, yamlines
+from .problems import Problem, display_path
+
+META_KEYS = ("title",)
+
+
+def files(docs_dir: Path, languages) -> list:
+    """The page files under ``docs_dir`` (not the cases' own texts)."""
+    docs_dir = Path(docs_dir)
+    names = layout.text_names(languages)
+    found = [docs_dir / name for name in sorted(names)]
+    for folder in sorted(p for p in docs_dir.iterdir() if p.is_dir() and not p.is_symlink() and not p.name.startswith(".")):
+        found += [folder / name for name in sorted(names)]
+    return [path for path in found if path.is_file() and not path.is_symlink()]
+
+
+def meta_problems(meta: dict, doc, shown: str, allowed=META_KEYS) -> list:
+    out = []
+    for key, value in meta.items():
+        line = doc.line((key,)) if doc is not None else 1
+        if key not in allowed:
+            out.append(Problem(shown, line, f"'{key}' is not a setting a page may have.", f"remove it; a page's front matter holds {', '.join(allowed)} only."))
+        elif not isinstance(value, str):
+            out.append(Problem(shown, line, f"'{key}' must be text.", f"write {key}: followed by the words on the same line."))
+        elif html_policy.plain_text_problem(value):
+            out.append(Problem(shown, line, f"'{key}' {html_policy.plain_text_problem(value)}.", "write plain words."))
+    return out
+
+
+def check(path: Path, docs_dir: Path, render, root=None) -> list:
+    shown = display_path(path, root)
+    try:
+        raw = textfile.read(path)
+    except textfile.ContentError as exc:
+        return [Problem(shown, exc.line, exc.message, exc.hint)]
+    front, body, body_line = yamlines.split_front_matter(raw)
+    if front is None:
+        return [Problem(shown, 1, "the page has no front matter.", "start the file with ---, then a title: line, then --- (see the other pages).")]
+    try:
+        doc = yamlines.load(front, first_line=2)
+    except yamlines.YamlSyntaxError as exc:
+        return [Problem(shown, exc.line, f"the front matter cannot be read as YAML: {exc.message}.", "check indentation, and put text containing ': ' in double quotes.")]
+    if not isinstance(doc.data, dict):
+        return [Problem(shown, 2, "the front matter must be key: value lines.", "write title: followed by the page's title.")]
+    problems = meta_problems(doc.data, doc, shown)
+    return problems + markdown_checks.check(render(body), body, body_line, path, shown, docs_dir)
+
+
+def problems(docs_dir: Path, languages, render, root=None) -> list:
+    out = []
+    for path in files(docs_dir, languages):
+        out += check(path, docs_dir, render, root)
+    return out

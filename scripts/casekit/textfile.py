@@ -1,0 +1,85 @@
+"""Reading contributed text files: bytes to text with a clear error, and characters checked.
+
+A contributed file may be in any encoding, binary, huge, or carry invisible characters that
+change how text reads (bidirectional overrides) or break the tools after us (control
+characters). Every reader of contributed files goes through ``read``.
+"""
+from __future__ import annotations
+
+import unicodedata
+from pathlib import Path
+
+# Largest file of each kind, in bytes: a case is read on phones and slow links, and a bigger
+# file is a mistake (or an attack on the build) rather than a case.
+LIMITS = {".md": 200 * 1024, ".yml": 256 * 1024}
+DEFAULT_LIMIT = 200 * 1024
+# Bidirectional embeddings, overrides and isolates: they reorder how text is shown, so that
+# what a reviewer reads is not what the page says. (Marks such as U+200F stay allowed.)
+BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+class ContentError(ValueError):
+    """A file that cannot be used, with the line where that shows (1 when the whole file)."""
+
+    def __init__(self, line: int, message: str, hint: str):
+        super().__init__(message)
+        self.line = line
+        self.message = message
+        self.hint = hint
+
+
+def read(path: Path, limit: int | None = None) -> str:
+    """The text of ``path`` (UTF-8, a byte-order mark allowed), or ContentError."""
+    path = Path(path)
+    limit = limit or LIMITS.get(path.suffix, DEFAULT_LIMIT)
+    try:
+        size = path.stat().st_size
+        if size > limit:
+            raise ContentError(1, f"the file is {size // 1024} KB; the limit is {limit // 1024} KB.",
+                               "shorten it, or split what is not the case's own text into another case.")
+        data = path.read_bytes()
+    except OSError as error:
+        raise ContentError(1, f"the file cannot be read ({error.strerror or error}).", "check that it exists and is a plain file.") from None
+    return decode(data)
+
+
+def decode(data: bytes) -> str:
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise ContentError(1, "the file is saved as UTF-16.", "save it as UTF-8 (in most editors: Save as… → Encoding: UTF-8).")
+    if b"\x00" in data:
+        line = data.count(b"\n", 0, data.index(b"\x00")) + 1
+        raise ContentError(line, "the file holds binary data (a NUL byte), not text.", "save it as plain UTF-8 text.")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        raise ContentError(line, f"the file is not UTF-8 text (byte 0x{data[error.start]:02x} cannot be read).",
+                           "save it as UTF-8 (in most editors: Save as… → Encoding: UTF-8).") from None
+    check_characters(text)
+    return text.replace("\r\n", "\n").replace("\r", "\n")  # as MkDocs reads it (universal newlines)
+
+
+def bad_character(text: str) -> str | None:
+    """The first character of ``text`` that contributed text may not hold, or None."""
+    for char in text:
+        if char in "\t\n\r":
+            continue
+        if char in BIDI_CONTROLS or unicodedata.category(char) == "Cc" or char in "\u2028\u2029\ufeff":
+            return char
+    return None
+
+
+def describe(char: str) -> str:
+    name = unicodedata.name(char, "") or ("a control character" if unicodedata.category(char) == "Cc" else "an invisible character")
+    return f"U+{ord(char):04X} ({name.lower()})"
+
+
+def check_characters(text: str) -> None:
+    """ContentError at the line of the first forbidden character of ``text``."""
+    char = bad_character(text)
+    if char is None:
+        return
+    index = text.index(char)
+    line = text.count("\n", 0, index) + 1
+    raise ContentError(line, f"the text holds the invisible character {describe(char)}.",
+                       "delete it (retype the words around it): it can change how the text is shown or read.")

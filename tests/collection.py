@@ -1,0 +1,83 @@
+"""A fixture collection of the tests' own: the project's machinery (scripts, theme, hooks,
+mkdocs.yml, the pages and the vocabulary) with one made-up case written in every language of
+the registry, instead of the real cases. Machinery tests break and build this, so that no
+test depends on which cases the collection holds today."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from conftest import ROOT
+
+SLUG = "fixture-case"
+
+
+def languages() -> tuple:
+    from casekit import project
+    return project.languages(ROOT)
+
+
+def _strings(lang):
+    from casekit import project
+    return project.strings_for(ROOT)(lang)
+
+
+def _facts(vocab_path: Path, original: str) -> str:
+    from casekit import vocab
+    tags, _problems = vocab.load(vocab_path, languages())
+    regions = tags.ids("region")
+    others = [tag for tag in tags.ids() if tag not in regions][:2]
+    return (
+        f"original_language: {original}\n"
+        "implementing: [Fixture Organisation]\npartners: []\nfunders: []\n"
+        f"countries: [CO]\nregion: {regions[0]}\nplaces: [Fixture Town]\n"
+        "start: 2020-01\nend: 2020-06\nparticipants: {people: 12}\n"
+        f"tags: [{', '.join(others)}]\n"
+        "sources:\n  - title: A fixture report\n    publisher: Fixture Publisher\n    language: en\n"
+        "    url: https://example.org/report\n"
+        "added: 2026-01-01\nreviewed: 2026-01-02\n"
+    )
+
+
+def _text(lang: str, translated_from: str | None = None) -> str:
+    t = _strings(lang)
+    front = "---\ntitle: A fixture case about a workshop\nsummary: A made-up case that the tests build and break on purpose.\n"
+    if translated_from:
+        front += f"translated_from: {translated_from}\n"
+    sections = "".join(f"## {t('sections.' + key)}\n\nA paragraph of {key} with a [link](https://example.org/page).\n\n"
+                       for key in ("context", "what_was_done", "results", "lessons"))
+    return front + "---\n\n" + sections
+
+
+def text_name(lang: str) -> str:
+    return "index.md" if lang == languages()[0] else f"index.{lang}.md"
+
+
+def make_project(dest: Path) -> Path:
+    """A copy of the project with the fixture case as its only case; returns ``dest``."""
+    dest = Path(dest)
+    for name in ("overrides", "scripts"):
+        shutil.copytree(ROOT / name, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
+    shutil.copytree(ROOT / "docs", dest / "docs",
+                    ignore=lambda folder, names: names if Path(folder).parent.name == "cases" else [])
+    for folder in (dest / "docs" / "cases").iterdir():
+        if folder.is_dir():
+            shutil.rmtree(folder)
+    case = dest / "docs" / "cases" / SLUG
+    case.mkdir()
+    langs = languages()
+    original = langs[0]
+    (case / "case.yml").write_text(_facts(dest / "docs" / "tags.yml", original), encoding="utf-8")
+    (case / text_name(original)).write_text(_text(original), encoding="utf-8")
+    from casekit import model
+    fingerprint = model.Text(original, case / "index.md", *_parsed(case / text_name(original))).prose_hash
+    for lang in langs[1:]:
+        (case / text_name(lang)).write_text(_text(lang, fingerprint), encoding="utf-8")
+    return dest
+
+
+def _parsed(path: Path) -> tuple:
+    from casekit import yamlines
+    front, body, body_line = yamlines.split_front_matter(path.read_text(encoding="utf-8"))
+    return yamlines.load(front).data, body, body_line
