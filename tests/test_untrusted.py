@@ -258,8 +258,8 @@ def test_csv_cells_that_start_like_a_formula_are_neutralised():
 
 @settings(max_examples=150, deadline=5000, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=st.binary(max_size=2000), which=st.sampled_from(["case.yml", "text"]))
-def test_loader_never_raises_on_arbitrary_bytes(pristine, tmp_path_factory, data, which):
-    _load_with(pristine, tmp_path_factory, which, data)
+def test_loader_never_raises_on_arbitrary_bytes(fuzz_root, data, which):
+    _load_with(fuzz_root, which, data)
 
 
 YAML_SCALARS = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False), st.text(max_size=30),
@@ -271,28 +271,32 @@ KEYS = st.sampled_from(["original_language", "implementing", "partners", "funder
 
 @settings(max_examples=150, deadline=5000, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(facts=st.dictionaries(KEYS, YAML_VALUES, max_size=16), which=st.sampled_from(["case.yml", "text"]))
-def test_loader_never_raises_on_arbitrary_yaml(pristine, tmp_path_factory, facts, which):
+def test_loader_never_raises_on_arbitrary_yaml(fuzz_root, facts, which):
     import yaml
     text = yaml.safe_dump(facts, allow_unicode=True)
     data = text.encode("utf-8") if which == "case.yml" else f"---\n{text}---\n\n## x\n".encode()
-    _load_with(pristine, tmp_path_factory, which, data)
+    _load_with(fuzz_root, which, data)
 
 
-def _load_with(pristine, tmp_path_factory, which, data: bytes):
-    from casekit import model, problems, project
+@pytest.fixture(scope="module")
+def fuzz_root(pristine, tmp_path_factory):
+    """One copy of the fixture collection whose files the property tests overwrite."""
     root = tmp_path_factory.mktemp("fuzz")
-    shutil.copytree(pristine / "docs", root / "docs")
-    shutil.copytree(pristine / "overrides", root / "overrides")
+    for name in ("docs", "overrides"):
+        shutil.copytree(pristine / name, root / name)
     shutil.copy(pristine / "mkdocs.yml", root / "mkdocs.yml")
-    folder = root / CASE
-    (folder / ("case.yml" if which == "case.yml" else "index.md")).write_bytes(data)
+    return root
+
+
+def _load_with(root: Path, which, data: bytes):
+    from casekit import model, problems, project
+    (root / CASE / ("case.yml" if which == "case.yml" else "index.md")).write_bytes(data)
     start = time.monotonic()
     collection = model.load_collection(root / "docs", project.languages(root), project.strings_for(root), root=root,
                                        strings_dir=root / "overrides" / "i18n", render=project.markdown_renderer(root))
     assert time.monotonic() - start < 5
     for problem in collection.problems:
         assert isinstance(problem, problems.Problem) and problem.line >= 1 and problem.message
-    shutil.rmtree(root)
 
 
 def test_killing_the_build_stops_every_process_it_started(pristine, tmp_path):

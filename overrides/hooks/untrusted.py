@@ -38,11 +38,11 @@ def _fail(problems: list) -> None:
 @event_priority(100)  # first: before any plugin makes pages of these files
 def on_files(files, config):
     docs = os.path.realpath(config.docs_dir)
-    i18n = config.plugins["i18n"].config
-    languages = tuple(lang.locale for lang in sorted(i18n.languages, key=lambda lang: not lang.default))  # built or not
+    below_docs = os.path.join(os.path.abspath(config.docs_dir), "")
+    languages = build.languages(config, built_only=False)
     problems = []
     for file in files:
-        if file.abs_src_path is None or not os.path.abspath(file.abs_src_path).startswith(os.path.join(os.path.abspath(config.docs_dir), "")):
+        if file.abs_src_path is None or not os.path.abspath(file.abs_src_path).startswith(below_docs):
             continue  # theme files and generated pages
         shown = display_path(file.abs_src_path, build.ROOT)
         real = os.path.realpath(file.abs_src_path)
@@ -96,7 +96,8 @@ def on_page_markdown(markdown, page, config, files):
 @event_priority(100)  # first: every later hook sees the checked, sanitised HTML
 def on_page_content(html, page, config, files):
     findings = html_policy.findings(html)
-    unsafe_toc = [item for item in _toc_items(page.toc.items) if html_policy.findings(item.title) or "<" in item.title]
+    # a heading's title in the table of contents is escaped text; Material prints it as HTML
+    unsafe_toc = [item for item in _toc_items(page.toc.items) if "<" in item.title]
     if findings or unsafe_toc:
         shown, raw = _source(page, config)
         _front, body, body_line = yamlines.split_front_matter(raw)
@@ -125,7 +126,7 @@ def on_env(env, config, files):
 
 @event_priority(-500)  # last: the policy hashes the page's final inline scripts
 def on_post_page(output, page, config):
-    return csp.add(output, preview=build.run["command"] == "serve")
+    return csp.add(output, preview=build.run["command"] == "serve", wasm=bool(page.meta.get("search_page")))
 
 
 @event_priority(60)  # before not_found.py (0) keeps its copy of the 404 page

@@ -44,10 +44,10 @@ def preview_rebuild() -> bool:
     return run["command"] == "serve" and run["dirty"] and run["builds"] > 0
 
 
-def languages(config) -> tuple:
-    """The built languages, default first, as configured for mkdocs-static-i18n."""
+def languages(config, built_only: bool = True) -> tuple:
+    """The built (or all) languages, default first, as configured for mkdocs-static-i18n."""
     i18n = config.plugins["i18n"]
-    langs = [lang for lang in i18n.config.languages if lang.build]
+    langs = [lang for lang in i18n.config.languages if lang.build or not built_only]
     langs.sort(key=lambda lang: not lang.default)
     return tuple(lang.locale for lang in langs)
 

@@ -43,21 +43,20 @@ def inline_hashes(html: str) -> list:
     return out
 
 
-def policy(html: str, preview: bool = False) -> str:
+def policy(html: str, preview: bool = False, wasm: bool = False) -> str:
     """The policy for ``html``. ``preview``: the live preview's reload script is inline and
-    changes on every load, so there inline scripts are allowed instead of hashed."""
+    changes on every load, so there inline scripts are allowed instead of hashed. ``wasm``:
+    the page runs WebAssembly (the search page: Pagefind's engine)."""
     directives = {name: list(values) for name, values in BASE.items()}
     directives["script-src"] += ["'unsafe-inline'"] if preview else inline_hashes(html)
-    if "pagefind" in html:  # the search page: Pagefind's engine is WebAssembly
+    if wasm:
         directives["script-src"].append("'wasm-unsafe-eval'")
-    if preview:
-        directives["connect-src"].append("ws:")  # the preview's reload channel
     return "; ".join(f"{name} {' '.join(values)}" for name, values in directives.items())
 
 
-def add(html: str, preview: bool = False) -> str:
+def add(html: str, preview: bool = False, wasm: bool = False) -> str:
     """``html`` with its policy as the first thing after the charset declaration."""
-    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy(html, preview)}">'
+    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy(html, preview, wasm)}">'
     if _CHARSET in html:
         return html.replace(_CHARSET, _CHARSET + "\n  " + meta, 1)
     return html.replace("<head>", "<head>" + meta, 1)

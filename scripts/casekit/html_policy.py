@@ -3,7 +3,7 @@
 Every Markdown file under docs/ comes from outside the project. Its rendered HTML is held to
 one allow-list, here, used in two ways:
 
-- ``problems()`` parses the HTML (selectolax, an HTML5 parser) and names everything the
+- ``findings()`` parses the HTML (selectolax, an HTML5 parser) and names everything the
   allow-list does not admit, each with the line of the Markdown source it comes from, so that
   the validator and the build reject it with ``file:line`` and a fix;
 - ``sanitize()`` runs the HTML through nh3 (the Ammonia sanitiser) with the same allow-list,

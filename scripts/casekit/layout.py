@@ -35,9 +35,14 @@ NAME = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 FILE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
 
 
+def text_filename(lang: str, default_language: str) -> str:
+    """index.md for the default language, index.<lang>.md for the others."""
+    return "index.md" if lang == default_language else f"index.{lang}.md"
+
+
 def text_names(languages) -> set:
-    """index.md (the default language) and index.<lang>.md for the others."""
-    return {"index.md"} | {f"index.{lang}.md" for lang in languages[1:]}
+    """The file names of a page's texts in ``languages`` (the first is the default)."""
+    return {text_filename(lang, languages[0]) for lang in languages}
 
 
 def _image_problem(path: Path, shown: str) -> Problem | None:

@@ -76,8 +76,7 @@ def language_codes() -> frozenset:
     return frozenset(code for code in Locale("en").languages if re.fullmatch(r"[a-z]{2,3}", code))
 
 
-def text_filename(lang: str, default_language: str) -> str:
-    return "index.md" if lang == default_language else f"index.{lang}.md"
+text_filename = layout.text_filename
 
 
 @dataclass
@@ -397,7 +396,7 @@ def load_case(folder: Path, languages, vocab, strings_for, root=None, docs_dir=N
             continue
         except yamlines.YamlSyntaxError as exc:
             case.unreadable.add(lang)
-            problems.append(Problem(display_path(path, root), exc.line, f"the front matter cannot be read as YAML: {exc.message}.", "check indentation, and put text containing ': ' in double quotes."))
+            problems.append(yamlines.syntax_problem(display_path(path, root), exc, "the front matter"))
             continue
         found = text.doc and yamlines.text_problem(text.meta, text.doc)
         if found:

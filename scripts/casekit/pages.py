@@ -45,7 +45,7 @@ def check(path: Path, docs_dir: Path, render, root=None) -> list:
     try:
         doc = yamlines.load(front, first_line=2)
     except yamlines.YamlSyntaxError as exc:
-        return [Problem(shown, exc.line, f"the front matter cannot be read as YAML: {exc.message}.", "check indentation, and put text containing ': ' in double quotes.")]
+        return [yamlines.syntax_problem(shown, exc, "the front matter")]
     if not isinstance(doc.data, dict):
         return [Problem(shown, 2, "the front matter must be key: value lines.", "write title: followed by the page's title.")]
     problems = meta_problems(doc.data, doc, shown)

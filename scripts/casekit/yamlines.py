@@ -147,6 +147,12 @@ def text_problem(data, doc: Located, path=()):
     return None
 
 
+def syntax_problem(shown: str, error: YamlSyntaxError, what: str) -> Problem:
+    """The problem a contributor sees for YAML that cannot be parsed."""
+    return Problem(shown, error.line, f"{what} cannot be read as YAML: {error.message}.",
+                   "check indentation, and put text containing ': ' in double quotes.")
+
+
 def read_file(path: Path, shown: str, what: str):
     """(Located document, []) for a contributed YAML file, or (None, [problem])."""
     try:
@@ -154,7 +160,7 @@ def read_file(path: Path, shown: str, what: str):
     except textfile.ContentError as exc:
         return None, [Problem(shown, exc.line, exc.message, exc.hint)]
     except YamlSyntaxError as exc:
-        return None, [Problem(shown, exc.line, f"{what} cannot be read as YAML: {exc.message}.", "check indentation, and put text containing ': ' in double quotes.")]
+        return None, [syntax_problem(shown, exc, what)]
     found = text_problem(doc.data, doc)
     if found:
         return None, [Problem(shown, found[0], found[1] + ".", "delete it (retype the words around it): it can change how the text is shown or read.")]
