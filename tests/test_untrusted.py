@@ -89,9 +89,9 @@ HOSTILE = [
     ("binary", ("write", f"{CASE}/case.yml", b"original_language: en\n\x00\x01\x02"), None, 2, "binary data"),
     ("alias-bomb", ("write", f"{CASE}/case.yml", "a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
                                                  "c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]\n"
-                                                 "e: [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d, *d, *d, *d, *d, *d, *d, *d, *d]\n"), None, 1, "anchors"),
-    ("recursive-alias", ("write", f"{CASE}/case.yml", "a: &a [*a]\n"), None, 1, "anchors"),
-    ("tags-alias", ("replace_in_tags", "facets:", "x: &x 1\ny: *x\nfacets:"), "docs/tags.yml", None, "anchors"),
+                                                 "e: [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d, *d, *d, *d, *d, *d, *d, *d, *d]\n"), None, 2, "aliases"),
+    ("recursive-alias", ("write", f"{CASE}/case.yml", "a: &a [*a]\n"), None, 1, "aliases"),
+    ("tags-alias", ("replace_in_tags", "facets:", "x: &x 1\ny: *x\nfacets:"), "docs/tags.yml", "y: *x", "aliases"),
     ("language-as-list", ("replace", f"{CASE}/case.yml", "original_language: ", "original_language: [nl]\n#"), None, "original_language", "original_language"),
     ("tags-as-list", ("replace_in_tags", "\ntags:\n", "\ntags: [partnership]\nunused:\n"), "docs/tags.yml", "tags:", "'tags' must be a mapping"),
     ("mixed-key-types", ("replace", f"{CASE}/case.yml", "partners: []", "partners: []\n1: one"), None, "1: one", "is not a name"),

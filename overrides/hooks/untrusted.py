@@ -117,10 +117,10 @@ def _toc_items(items) -> list:
 
 
 def on_env(env, config, files):
-    """Autoescape for the templates of overrides/ (ours), not for Material's own."""
-    def ours(name) -> bool:
-        return bool(name) and (OVERRIDES / name).is_file()
-    env.autoescape = ours
+    """Autoescape for the templates of overrides/ (ours), not for Material's own. (Jinja asks
+    for every template it renders, includes too: the answer is a set lookup.)"""
+    ours = frozenset(path.relative_to(OVERRIDES).as_posix() for path in OVERRIDES.rglob("*") if path.suffix in (".html", ".xml"))
+    env.autoescape = ours.__contains__
     return env
 
 

@@ -85,44 +85,42 @@ def problems(docs_dir: Path, languages, root=None) -> list:
         rel = here.relative_to(docs_dir).parts
         for name in sorted(dirs):
             path = here / name
-            shown = display_path(path, root)
             if name.startswith("."):
                 dirs.remove(name)
                 continue
             if path.is_symlink():
-                out.append(Problem(shown, 1, "this folder is a symbolic link; the build would publish what it points to.",
+                out.append(Problem(display_path(path, root), 1, "this folder is a symbolic link; the build would publish what it points to.",
                                    "replace it with a real folder holding the files themselves."))
                 dirs.remove(name)
                 continue
             depth_ok = len(rel) == 0 or (len(rel) == 1 and rel[0] == "cases")
             if not depth_ok:
-                out.append(Problem(shown, 1, "this folder is outside the layout of docs/: folders go one level deep (docs/cases/<case>/ two).",
+                out.append(Problem(display_path(path, root), 1, "this folder is outside the layout of docs/: folders go one level deep (docs/cases/<case>/ two).",
                                    "move its files into the case's own folder, or remove it."))
                 dirs.remove(name)
             elif rel != ("cases",) and not NAME.fullmatch(name):  # case folders: model.load_case
-                out.append(Problem(shown, 1, f"'{name}' is not a valid page folder name.",
+                out.append(Problem(display_path(path, root), 1, f"'{name}' is not a valid page folder name.",
                                    "use lowercase letters, digits and single hyphens, e.g. 'contribute'."))
                 dirs.remove(name)
         for name in sorted(files):
             if name.startswith("."):
                 continue
             path = here / name
-            shown = display_path(path, root)
             mode = os.lstat(path).st_mode
             if stat.S_ISLNK(mode):
-                out.append(Problem(shown, 1, "this file is a symbolic link; the build would publish what it points to.",
+                out.append(Problem(display_path(path, root), 1, "this file is a symbolic link; the build would publish what it points to.",
                                    "replace it with the file itself."))
                 continue
             if not stat.S_ISREG(mode):
-                out.append(Problem(shown, 1, "this is not a plain file.", "remove it."))
+                out.append(Problem(display_path(path, root), 1, "this is not a plain file.", "remove it."))
                 continue
             verdict = _allowed_file(rel + (name,), languages)
             if verdict is not True:
-                out.append(Problem(shown, 1, f"'{name}' is not allowed here: {verdict}.",
+                out.append(Problem(display_path(path, root), 1, f"'{name}' is not allowed here: {verdict}.",
                                    "remove it: files outside this layout would be published to every reader as they are."))
                 continue
             if Path(name).suffix.lower() in IMAGE_EXTENSIONS:
-                found = _image_problem(path, shown)
+                found = _image_problem(path, display_path(path, root))
                 if found:
                     out.append(found)
     return out

@@ -6,6 +6,7 @@ characters). Every reader of contributed files goes through ``read``.
 """
 from __future__ import annotations
 
+import re
 import unicodedata
 from pathlib import Path
 
@@ -59,14 +60,15 @@ def decode(data: bytes) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")  # as MkDocs reads it (universal newlines)
 
 
+# Control characters (Unicode category Cc) other than tab and line ends, the bidi controls, the
+# line and paragraph separators and a byte-order mark inside the text.
+_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff" + "".join(sorted(BIDI_CONTROLS)) + "]")
+
+
 def bad_character(text: str) -> str | None:
     """The first character of ``text`` that contributed text may not hold, or None."""
-    for char in text:
-        if char in "\t\n\r":
-            continue
-        if char in BIDI_CONTROLS or unicodedata.category(char) == "Cc" or char in "\u2028\u2029\ufeff":
-            return char
-    return None
+    found = _FORBIDDEN.search(text)
+    return found.group(0) if found else None
 
 
 def describe(char: str) -> str:

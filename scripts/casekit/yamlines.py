@@ -1,7 +1,7 @@
 """Load contributed YAML safely and remember which line each key or list item stands on.
 
-Contributed YAML is untrusted: anchors and aliases are refused before anything is built from
-them (an alias "bomb" expands a few lines into gigabytes, a recursive alias never ends), a key
+Contributed YAML is untrusted: aliases are refused before anything is built from them (an
+alias "bomb" expands a few lines into gigabytes, a recursive alias never ends), a key
 written twice is an error rather than silently the last value, and every key is text.
 """
 from __future__ import annotations
@@ -56,7 +56,17 @@ class Located:
         return self.first_line
 
 
-def _walk(node, path, lines, offset):
+ALIAS_MESSAGE = "aliases (*name) are not allowed here; write the value out"
+
+
+def _walk(node, path, lines, offset, visited, line):
+    """Record the line of every key and item below ``node``; YamlSyntaxError at the first alias
+    (a node met a second time: an alias "bomb" or a recursive alias is refused after reading
+    each node once, before anything is built from it), key written twice, or key that is not
+    a name."""
+    if id(node) in visited:
+        raise YamlSyntaxError(line, ALIAS_MESSAGE)
+    visited.add(id(node))
     if isinstance(node, yaml.MappingNode):
         seen: dict = {}
         for key_node, value_node in node.value:
@@ -68,20 +78,25 @@ def _walk(node, path, lines, offset):
                 raise YamlSyntaxError(line, f"the key '{key}' is written twice (first on line {seen[key]}); only one can count")
             seen[key] = line
             lines.setdefault(path + (key,), line)
-            _walk(value_node, path + (key,), lines, offset)
+            _walk(value_node, path + (key,), lines, offset, visited, line)
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
-            lines.setdefault(path + (index,), item.start_mark.line + 1 + offset)
-            _walk(item, path + (index,), lines, offset)
+            if id(item) in visited:  # an alias: its node's mark is the anchor's, so name the list's line
+                raise YamlSyntaxError(line, ALIAS_MESSAGE)
+            item_line = item.start_mark.line + 1 + offset
+            lines.setdefault(path + (index,), item_line)
+            _walk(item, path + (index,), lines, offset, visited, item_line)
 
 
 def load(text: str, first_line: int = 1) -> Located:
     """Parse ``text``; ``first_line`` is the file line that the text's first line stands on."""
     offset = first_line - 1
-    _refuse_anchors(text, offset, first_line)
     loader = _Loader(text)
+    lines: dict = {}
     try:
         node = loader.get_single_node()
+        if node is not None:
+            _walk(node, (), lines, offset, set(), first_line)
         data = loader.construct_document(node) if node is not None else None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
@@ -91,29 +106,7 @@ def load(text: str, first_line: int = 1) -> Located:
         raise YamlSyntaxError(first_line, str(exc)) from None
     finally:
         loader.dispose()
-    lines: dict = {}
-    if node is not None:
-        _walk(node, (), lines, offset)
     return Located(data, lines, first_line)
-
-
-def _refuse_anchors(text: str, offset: int, first_line: int) -> None:
-    """YamlSyntaxError at the first anchor (&name) or alias (*name), read from the parser's
-    events, before any node is composed."""
-    loader = _Loader(text)
-    try:
-        while loader.check_event():
-            event = loader.get_event()
-            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-                line = event.start_mark.line + 1 + offset
-                raise YamlSyntaxError(line, "anchors (&name) and aliases (*name) are not allowed here; write the value out")
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        raise YamlSyntaxError((mark.line + 1 + offset) if mark else first_line, f"{exc.problem or exc}".strip()) from None
-    except yaml.YAMLError as exc:  # pragma: no cover - unmarked errors are rare
-        raise YamlSyntaxError(first_line, str(exc)) from None
-    finally:
-        loader.dispose()
 
 
 # MkDocs' own rule for YAML front matter (mkdocs.utils.meta.YAML_RE, MkDocs 1.6), so that what
