@@ -27,10 +27,14 @@ import threading
 import time
 from pathlib import Path
 
-import yaml
-
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
+import bootstrap  # noqa: E402
+
+bootstrap.use_venv("requirements-test.txt", also=("playwright",))  # the pinned packages (.venv)
+
+import yaml  # noqa: E402
+
 from casekit import project, views  # noqa: E402
 
 LANGS = project.languages(ROOT)

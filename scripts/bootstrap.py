@@ -23,13 +23,14 @@ def venv_python() -> Path:
     return VENV / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
 
 
-def ensure(requirements: str = "requirements.txt", quiet: bool = False) -> Path:
-    """Make sure .venv exists and holds ``requirements``; return its Python."""
+def ensure(requirements: str = "requirements.txt", quiet: bool = False, log=sys.stdout) -> Path:
+    """Make sure .venv exists and holds ``requirements``; return its Python. Progress goes to
+    ``log`` (standard error when a script's own output must stay clean)."""
     if sys.version_info < MIN_PYTHON:
         sys.exit(f"error: Python {'.'.join(map(str, MIN_PYTHON))} or newer is needed; this is {sys.version.split()[0]}. "
                  "Run the command with python3.11.")
     if not venv_python().exists():
-        print(f"Creating {VENV.relative_to(ROOT)} …", flush=True)
+        print(f"Creating {VENV.relative_to(ROOT)} …", file=log, flush=True)
         venv.EnvBuilder(with_pip=True).create(VENV)
     files = [ROOT / requirements]
     text = (ROOT / requirements).read_text()
@@ -38,13 +39,31 @@ def ensure(requirements: str = "requirements.txt", quiet: bool = False) -> Path:
     digest = hashlib.sha256(b"".join(f.read_bytes() for f in files)).hexdigest()
     stamp = VENV / f".installed-{Path(requirements).stem}"
     if not stamp.exists() or stamp.read_text() != digest:
-        print(f"Installing {requirements} into .venv …", flush=True)
+        print(f"Installing {requirements} into .venv …", file=log, flush=True)
         cmd = [str(venv_python()), "-m", "pip", "install", "--disable-pip-version-check", "-r", str(ROOT / requirements)]
         if quiet:
             cmd.insert(4, "--quiet")
-        subprocess.run(cmd, check=True, cwd=ROOT)
+        subprocess.run(cmd, check=True, cwd=ROOT, stdout=log if log is not sys.stdout else None)
         stamp.write_text(digest)
     return venv_python()
+
+
+# A module of each package the scripts import: when one is missing, the script runs in .venv.
+NEEDED = ("yaml", "babel", "jsonschema", "fastjsonschema", "rapidfuzz", "markdown", "nh3", "selectolax")
+
+
+def use_venv(requirements: str = "requirements.txt", also=()) -> None:
+    """Make the calling script run with the pinned packages: as it is when they can be imported
+    (inside .venv, or any environment that has them), else again inside .venv, which is made
+    and filled first when needed. So `python3 scripts/validate.py` works on a fresh clone
+    without activating anything (on Windows: `py scripts\\validate.py`)."""
+    import importlib.util
+
+    if all(importlib.util.find_spec(name) is not None for name in (*NEEDED, *also)):
+        return
+    python = ensure(requirements, quiet=True, log=sys.stderr)
+    result = subprocess.run([str(python), os.path.abspath(sys.argv[0]), *sys.argv[1:]])
+    sys.exit(result.returncode)
 
 
 def main(argv=None) -> int:

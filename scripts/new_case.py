@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Start a new case study: one folder with its facts and a text file for every language.
 
-  python scripts/new_case.py <slug> [--lang es]
+  python3 scripts/new_case.py <slug> [--lang es]
 
 <slug> names the case and its address (/cases/<slug>/ in every language): lowercase letters,
 digits and single hyphens, e.g. ngo-forum-quito. --lang is the language you write first
@@ -18,12 +18,16 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import bootstrap  # noqa: E402
+
+bootstrap.use_venv()  # run with the pinned packages (.venv), whichever Python started the script
+
 from casekit import model, project  # noqa: E402
 
 FACTS = """\
 # Facts of this case study that do not depend on language: written once, here.
 # Every fact comes from the sources; invent nothing (see CONTRIBUTING.md).
-# Check your work with: python scripts/validate.py docs/cases/{slug}
+# Check your work with: python3 scripts/validate.py docs/cases/{slug}
 original_language: {lang}   # the language you write first
 implementing: []   # organisation(s) that carried out the work, e.g. [Blumont]
 partners: []       # partner organisation(s), as the sources name them; keep [] if they name none
@@ -42,7 +46,7 @@ sources:
     # url: https://…   # only if you have the address
 # Languages still to be translated. Their files are drafts: not checked, not published.
 # Remove a language once its translation is written, then run:
-#   python scripts/translations.py --mark {slug} <lang>
+#   python3 scripts/translations.py --mark {slug} <lang>
 pending: [{pending}]
 added: {today}
 reviewed: {today}   # the day you checked the facts against the sources
@@ -128,10 +132,10 @@ def main(argv=None) -> int:
 Next steps:
   1. Fill in the facts in docs/cases/{args.slug}/case.yml, from your sources.
   2. Write the title, summary and the four sections in docs/cases/{args.slug}/{original}.
-  3. Check:    python scripts/validate.py docs/cases/{args.slug}
+  3. Check:    python3 scripts/validate.py docs/cases/{args.slug}
   4. Preview:  python3 scripts/serve.py   (then open /cases/{args.slug}/)
   5. To add a translation: write its file, remove its language from `pending` in case.yml, and run
-               python scripts/translations.py --mark {args.slug} <lang>
+               python3 scripts/translations.py --mark {args.slug} <lang>
   6. Open a pull request (see CONTRIBUTING.md).""")
     return 0
 

@@ -5,8 +5,8 @@ Each translation records, in its front matter, which version of the original it 
 (`translated_from:`, a fingerprint of the original's title, summary and prose; not a date).
 States: original, up to date, outdated (the original changed since), missing.
 
-  python scripts/translations.py                    report every case and language
-  python scripts/translations.py --mark SLUG LANG   record that LANG now matches the original
+  python3 scripts/translations.py                    report every case and language
+  python3 scripts/translations.py --mark SLUG LANG   record that LANG now matches the original
 """
 from __future__ import annotations
 
@@ -16,6 +16,10 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import bootstrap  # noqa: E402
+
+bootstrap.use_venv()  # run with the pinned packages (.venv), whichever Python started the script
 
 from casekit import project  # noqa: E402
 from casekit.model import text_filename  # noqa: E402
@@ -77,7 +81,7 @@ def main(argv=None) -> int:
         print(slug.ljust(width), *(LABELS[state].ljust(10) for state in states))
     print(", ".join(f"{counts.get(state, 0)} {LABELS[state].lower()}" for state in ("original", "current", "outdated", "missing")))
     if collection.problems:
-        print("\nThe cases also have problems (python scripts/validate.py lists them):", file=sys.stderr)
+        print("\nThe cases also have problems (python3 scripts/validate.py lists them):", file=sys.stderr)
         print(report(collection.problems), file=sys.stderr)
     return 0
 

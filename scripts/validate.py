@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Check case studies as a reviewer would, before the build does.
 
-  python scripts/validate.py                      every case under docs/ and the tag vocabulary
-  python scripts/validate.py docs/cases/my-case   only these cases (folders or files in them)
+  python3 scripts/validate.py                      every case under docs/ and the tag vocabulary
+  python3 scripts/validate.py docs/cases/my-case   only these cases (folders or files in them)
 
 Checks: YAML syntax; required facts, their types and formats (dates, ISO country codes,
 https URLs); tags in docs/tags.yml (with "did you mean"); case folder names; every language
@@ -21,6 +21,10 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import bootstrap  # noqa: E402
+
+bootstrap.use_venv()  # run with the pinned packages (.venv), whichever Python started the script
 
 from casekit import project  # noqa: E402
 from casekit.problems import report  # noqa: E402

@@ -295,7 +295,7 @@ def _check_facts(case: Case, raw: dict, doc, shown, vocab, languages) -> list:
     for lang in languages:
         name = text_filename(lang, languages[0])
         if lang not in case.texts and lang not in pending and lang != original and lang not in case.unreadable:
-            problems.append(Problem(shown, 1, f"the case has no {name}.", f"write the translation (python scripts/new_case.py makes every file), or add pending: [{lang}] to case.yml until it exists."))
+            problems.append(Problem(shown, 1, f"the case has no {name}.", f"write the translation (python3 scripts/new_case.py makes every file), or add pending: [{lang}] to case.yml until it exists."))
     return problems
 
 
@@ -319,7 +319,7 @@ def _check_text(case: Case, text: Text, shown, strings_for, docs_dir, render=Non
                                 "remove the line: only translations record what they were translated from."))
     elif text.lang != original and original in case.texts and "translated_from" not in text.meta:
         problems.append(Problem(shown, 1, "this translation does not record which version of the original it was made from.",
-                                f"once it matches the original, run: python scripts/translations.py --mark {case.slug} {text.lang}"))
+                                f"once it matches the original, run: python3 scripts/translations.py --mark {case.slug} {text.lang}"))
     places = text.meta.get("places")
     if isinstance(places, list) and len(places) != len(case.facts.get("places") or []):
         problems.append(Problem(shown, text.doc.line(("places",)), f"lists {len(places)} place(s) but case.yml lists {len(case.facts.get('places') or [])}.", "give one name per place in case.yml, in the same order."))
@@ -402,7 +402,7 @@ def load_case(folder: Path, languages, vocab, strings_for, root=None, docs_dir=N
         if found:
             problems.append(Problem(display_path(path, root), found[0], found[1] + ".", "delete it (retype the words around it): it can change how the text is shown or read."))
     if not facts_path.exists():
-        problems.append(Problem(shown, 1, "the case has no case.yml with its facts.", "run python scripts/new_case.py <slug> to start a case, or add case.yml (see CONTRIBUTING.md)."))
+        problems.append(Problem(shown, 1, "the case has no case.yml with its facts.", "run python3 scripts/new_case.py <slug> to start a case, or add case.yml (see CONTRIBUTING.md)."))
         return None, problems
     doc, found = yamlines.read_file(facts_path, shown, "case.yml")
     if doc is None:
