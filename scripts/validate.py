@@ -11,7 +11,10 @@ headings; images (exist, alt text, size); raw HTML (a safe list: no <script>, <i
 event handlers or javascript: URLs); internal links. The same checks run inside `mkdocs build`.
 
 Prints one line per problem, `path:line: error: message Fix: hint`, then a count, and exits 1;
-prints one summary line and exits 0 when all is well.
+prints one summary line and exits 0 when all is well. In a pull request's workflow,
+`--format github --summary "$GITHUB_STEP_SUMMARY" --changed <files>` prints the problems as
+annotations on their lines, warns about stale or missing translations of the changed cases and
+writes a summary of them.
 """
 from __future__ import annotations
 
@@ -26,7 +29,7 @@ import bootstrap  # noqa: E402
 
 bootstrap.use_venv()  # run with the pinned packages (.venv), whichever Python started the script
 
-from casekit import project  # noqa: E402
+from casekit import project, pull_request  # noqa: E402
 from casekit.problems import report  # noqa: E402
 
 
@@ -50,9 +53,31 @@ def case_folders(paths, docs: Path) -> set:
     return folders
 
 
+def _touched_cases(paths, docs: Path) -> list:
+    """The slugs of the case folders that ``paths`` lie in."""
+    cases = (docs / "cases").resolve()
+    slugs = set()
+    for raw in paths or []:
+        try:
+            rel = Path(raw).resolve().relative_to(cases)
+        except ValueError:
+            continue
+        if len(rel.parts) >= 2 or (len(rel.parts) == 1 and (cases / rel.parts[0]).is_dir()):
+            slugs.add(rel.parts[0])
+    return sorted(slugs)
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("paths", nargs="*", metavar="PATH", help="case folders or files (default: all of docs/)")
+    parser.add_argument("--format", choices=("text", "github"), default="text",
+                        help="github: print each problem as a workflow annotation (::error file=…,line=…::), "
+                             "and warn about stale or missing translations of the cases named or changed")
+    parser.add_argument("--summary", metavar="FILE",
+                        help="append a Markdown summary (cases, translation state per language, problems) to FILE, "
+                             "e.g. $GITHUB_STEP_SUMMARY")
+    parser.add_argument("--changed", metavar="PATH", nargs="*", default=None,
+                        help="the files a pull request changes: the summary and the translation warnings cover their cases")
     args = parser.parse_args(argv)
     start = time.perf_counter()
     docs = project.ROOT / "docs"
@@ -61,8 +86,20 @@ def main(argv=None) -> int:
     problems = collection.problems
     if only is not None and not any(Path(p).resolve() == (docs / "tags.yml").resolve() for p in args.paths):
         problems = [p for p in problems if not p.path.endswith("tags.yml")]
+    if args.format == "github" or args.summary:
+        slugs = _touched_cases(args.changed if args.changed is not None else args.paths, docs) or []
+        warnings = pull_request.translation_warnings(collection, slugs, project.ROOT)
+        if args.format == "github":
+            for problem in sorted(problems):
+                print(pull_request.annotation(problem, "error"))
+            for warning in warnings:
+                print(pull_request.annotation(warning, "warning"))
+        if args.summary:
+            with open(args.summary, "a", encoding="utf-8") as handle:
+                handle.write(pull_request.summary(collection, slugs, problems, warnings) + "\n")
     if problems:
-        print(report(problems))
+        if args.format == "text":
+            print(report(problems))
         return 1
     seconds = time.perf_counter() - start
     count = len(collection.cases)

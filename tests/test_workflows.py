@@ -45,11 +45,14 @@ def test_actionlint_catches_a_broken_workflow(actionlint, tmp_path):
 
 def test_pull_request_workflow_validates_builds_previews_and_tests():
     flow = yaml.safe_load((ROOT / ".github/workflows/pull-request.yml").read_text())
-    steps = flow["jobs"]["check"]["steps"]
+    steps = [step for job in flow["jobs"].values() for step in job["steps"]]
     runs = " ".join(step.get("run", "") for step in steps)
     assert "scripts/validate.py" in runs and "mkdocs build --strict" in runs and ".ci/run" in runs
     assert any(step.get("uses", "").startswith("actions/upload-artifact@") for step in steps)
     assert "chromium" in runs
+    # the fast job: no browser, problems as annotations and a job summary
+    fast = " ".join(step.get("run", "") for step in flow["jobs"]["check"]["steps"])
+    assert "chromium" not in fast and "--format github" in fast and "$GITHUB_STEP_SUMMARY" in fast
 
 
 def test_deploy_workflow_uses_the_official_pages_actions():
