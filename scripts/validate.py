@@ -92,11 +92,13 @@ def main(argv=None) -> int:
         if args.format == "github":
             for problem in sorted(problems):
                 print(pull_request.annotation(problem, "error"))
-            for warning in warnings:
+            for warning in sorted(collection.warnings) + warnings:
                 print(pull_request.annotation(warning, "warning"))
         if args.summary:
             with open(args.summary, "a", encoding="utf-8") as handle:
                 handle.write(pull_request.summary(collection, slugs, problems, warnings) + "\n")
+    if args.format == "text" and collection.warnings:
+        print("\n".join(warning.format() for warning in sorted(collection.warnings)))
     if problems:
         if args.format == "text":
             print(report(problems))

@@ -134,6 +134,7 @@ class Collection:
     problems: list
     languages: tuple
     default_language: str
+    warnings: list = field(default_factory=list)  # reported, but nothing stops the build
 
 
 def _did_you_mean(word, choices) -> str:
@@ -307,8 +308,23 @@ def _text_unknown_key(key, allowed):
     return f"unknown key '{key}' in the front matter.", (f"did you mean {guess}?" if guess else f"use only: {', '.join(allowed)}.")
 
 
+def _relative_time(text: Text, shown, strings) -> list:
+    """Warnings for words that date events relative to the reader's today ("recently")."""
+    phrases = strings.get("checks.relative_time") if "checks" in strings.data else []
+    if not phrases:
+        return []
+    pattern = re.compile(r"\b(" + "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True)) + r")\b", re.I)
+    out = []
+    for offset, line in enumerate(text.body.split("\n")):
+        for match in pattern.finditer(line):
+            out.append(Problem(shown, text.body_line + offset, f"'{match.group(0)}' dates the events from the reader's today, not from the source.",
+                               "write what the source says (a date, or that it gives none: 'the article does not date it').", "warning"))
+    return out
+
+
 def _check_text(case: Case, text: Text, shown, strings_for, docs_dir, render=None) -> list:
     problems = markdown_checks.check(render(text.body), text.body, text.body_line, text.path, shown, docs_dir) if render else []
+    problems += _relative_time(text, shown, strings_for(text.lang))
     if text.doc is None:
         return problems + [Problem(shown, 1, "the file has no front matter.", "start the file with ---, then title: and summary: lines, then --- (see CONTRIBUTING.md).")]
     problems += _schema_problems(text.meta, text.doc, shown, "text.schema.json", _text_unknown_key)
@@ -459,4 +475,6 @@ def load_collection(docs_dir: Path, languages, strings_for, root=None, only=None
         problems += found
         if case is not None:
             cases[case.slug] = case
-    return Collection(cases, vocab, problems, languages, languages[0])
+    errors = [problem for problem in problems if problem.level == "error"]
+    warnings = [problem for problem in problems if problem.level != "error"]
+    return Collection(cases, vocab, errors, languages, languages[0], warnings)

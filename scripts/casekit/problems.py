@@ -11,9 +11,10 @@ class Problem:
     line: int
     message: str
     hint: str = ""
+    level: str = "error"  # or "warning": reported, but the case is published
 
     def format(self) -> str:
-        text = f"{self.path}:{self.line}: error: {self.message}"
+        text = f"{self.path}:{self.line}: {self.level}: {self.message}"
         if self.hint:
             text += f" Fix: {self.hint}"
         return visible(text)

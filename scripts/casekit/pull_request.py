@@ -20,9 +20,10 @@ def _escape_property(text: str) -> str:
     return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def annotation(problem: Problem, level: str = "error") -> str:
+def annotation(problem: Problem, level: str | None = None) -> str:
     """``::error file=…,line=…::message`` (GitHub shows it on that line of the diff)."""
     message = problem.message + (f" Fix: {problem.hint}" if problem.hint else "")
+    level = level or problem.level
     return f"::{level} file={_escape_property(problem.path)},line={problem.line}::{_escape_data(visible(message))}"
 
 

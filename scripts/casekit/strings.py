@@ -114,6 +114,10 @@ def check(directory: Path, languages, root=None) -> list:
             reference = data
         for key, value in data.items():
             line = doc.line(tuple(key.split(".")))
+            if isinstance(value, list):  # a list of phrases (checks.relative_time)
+                if not all(isinstance(item, str) and item.strip() for item in value):
+                    problems.append(Problem(shown, line, f"the UI string '{key}' must be a list of words.", "write [word, other words, …] on one line."))
+                continue
             forms = value.values() if isinstance(value, dict) else [value]
             if any(isinstance(form, (dict, list)) or form is None for form in forms):
                 problems.append(Problem(shown, line, f"the UI string '{key}' must be text.", "write the words on one line after the key, in quotes if they contain ': '."))
