@@ -29,16 +29,24 @@ def markdown_renderer(root: Path = ROOT):
     return render.renderer(_config(Path(root)).get("markdown_extensions") or [])
 
 
-@cache
-def languages(root: Path = ROOT) -> tuple:
-    """The languages mkdocs-static-i18n builds, the default first."""
-    config = _config(Path(root))
-    for plugin in config.get("plugins") or []:
+def _registry(root: Path) -> list:
+    """The languages mkdocs-static-i18n builds (its entries in mkdocs.yml), the default first."""
+    for plugin in _config(Path(root)).get("plugins") or []:
         if isinstance(plugin, dict) and "i18n" in plugin:
             langs = [lang for lang in plugin["i18n"]["languages"] if lang.get("build", True)]
-            langs.sort(key=lambda lang: not lang.get("default", False))
-            return tuple(lang["locale"] for lang in langs)
+            return sorted(langs, key=lambda lang: not lang.get("default", False))
     raise SystemExit("error: mkdocs.yml configures no i18n plugin languages")
+
+
+@cache
+def languages(root: Path = ROOT) -> tuple:
+    """The codes of the languages mkdocs-static-i18n builds, the default first."""
+    return tuple(lang["locale"] for lang in _registry(root))
+
+
+def language_names(root: Path = ROOT) -> dict:
+    """Each built language's name in that language, as the language selector shows it."""
+    return {lang["locale"]: lang.get("name", lang["locale"]) for lang in _registry(root)}
 
 
 def strings_for(root: Path = ROOT):
