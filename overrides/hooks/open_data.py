@@ -18,5 +18,5 @@ def on_post_build(config):
         return
     collection = build.state["collection"]
     site = Path(config.site_dir)
-    (site / "cases.json").write_text(opendata.to_json(collection, config.site_url), encoding="utf-8")
+    (site / "cases.json").write_text(opendata.to_json(collection, config.site_url, config.extra.get("licence")), encoding="utf-8")
     (site / "cases.csv").write_text(opendata.to_csv(collection, config.site_url), encoding="utf-8")

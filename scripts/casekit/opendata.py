@@ -73,8 +73,10 @@ def columns(languages) -> list:
     return out
 
 
-def to_json(collection: Collection, site_url: str) -> str:
-    return json.dumps({"cases": records(collection, site_url)}, ensure_ascii=False, indent=2, sort_keys=False) + "\n"
+def to_json(collection: Collection, site_url: str, licence: dict | None = None) -> str:
+    data = {"licence": dict(licence)} if licence else {}
+    data["cases"] = records(collection, site_url)
+    return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False) + "\n"
 
 
 def to_csv(collection: Collection, site_url: str) -> str:
