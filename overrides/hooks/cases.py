@@ -223,7 +223,11 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_page_content(html, page, config, files):
-    """Add the facts box and the sources to the page's table of contents."""
+    """Add the facts box and the sources to the page's table of contents; the title of the
+    links after headings in the page's language (Markdown writes the one of mkdocs.yml)."""
+    permalink = config.mdx_configs.get("toc", {}).get("permalink_title")
+    if permalink:
+        html = html.replace(f'title="{escape(permalink)}"', f'title="{escape(_state["t"]("site.permalink"))}"')
     if page.meta.get("case"):
         t = _state["t"]
         # a table of contents title is HTML (Material prints it as it is): UI strings are text
