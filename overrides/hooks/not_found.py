@@ -25,6 +25,10 @@ def on_env(env, config, files):
         "others": [{"lang": other, "home": build.prefix(other, default) or "./",
                     "title": build.strings_for(other)("not_found.title"), "link": build.strings_for(other)("not_found.home")}
                    for other in languages if other != lang and lang == default],
+        # the root 404.html (the one page a host such as GitHub Pages serves for any missing
+        # address) sends a reader whose address starts with another language's folder to that
+        # language's 404 page
+        "folders": [build.prefix(other, default).rstrip("/") for other in languages if other != default] if lang == default else [],
     }
     return env
 
