@@ -336,4 +336,4 @@ def citation(view: dict, lang: str, t, site_name: str, url: str) -> dict:
         fields.append(("note", reviewed.translate(BIBTEX_SPECIAL)))
     body = ",\n".join(f"  {key:<7} = {{{value}}}" for key, value in fields)
     bibtex = f"@misc{{{view['slug']}-{lang},\n{body}\n}}"
-    return {"plain": plain, "bibtex": bibtex}
+    return {"plain": plain, "bibtex": bibtex, "url": url}
