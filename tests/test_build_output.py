@@ -1,33 +1,66 @@
-"""The build is deterministic, and the benchmark still runs and prints every figure."""
+"""The build is deterministic, and the benchmark still runs and prints every figure.
+
+The builds compared here are of the fixture collection (tests/collection.py) with copies of its
+case under made-up slugs, so that the tests hold whichever cases the real collection has."""
 from __future__ import annotations
 
 import hashlib
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
-from conftest import CHROMIUM, IN_CI, ROOT, build, copy_project
+import pytest
+from collection import SLUG, make_project
+
+from conftest import CHROMIUM, IN_CI, LANGS, ROOT, build, prefix
+
+# more cases than one, so that an order that changes from build to build shows
+COPIES = ("fixture-case-copy-one", "fixture-case-copy-two")
 
 
 def _digest(site) -> dict:
     return {str(p.relative_to(site)): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(site.rglob("*")) if p.is_file()}
 
 
-def test_two_builds_of_the_same_commit_are_byte_identical(site, tmp_path):
-    again = tmp_path / "again"
-    result = build(ROOT, again)
+@pytest.fixture(scope="module")
+def fixture_project(tmp_path_factory) -> Path:
+    project = make_project(tmp_path_factory.mktemp("output") / "project")
+    cases = project / "docs" / "cases"
+    for slug in COPIES:
+        shutil.copytree(cases / SLUG, cases / slug)
+    return project
+
+
+@pytest.fixture(scope="module")
+def fixture_site(fixture_project, tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("output-site") / "site"
+    result = build(fixture_project, out)
     assert result.returncode == 0, result.stdout + result.stderr
-    first, second = _digest(site.path), _digest(again)
+    assert len(list(out.glob("cases/*/index.html"))) == 1 + len(COPIES)
+    return out
+
+
+def _copy(project: Path, dest: Path) -> Path:
+    shutil.copytree(project, dest)
+    return dest
+
+
+def test_two_builds_of_the_same_commit_are_byte_identical(fixture_project, fixture_site, tmp_path):
+    again = tmp_path / "again"
+    result = build(fixture_project, again)
+    assert result.returncode == 0, result.stdout + result.stderr
+    first, second = _digest(fixture_site), _digest(again)
     assert first.keys() == second.keys()
     differ = [name for name in first if first[name] != second[name]]
     assert differ == [], differ[:10]
 
 
-def test_the_hooks_that_only_save_time_change_no_byte_of_the_site(site, tmp_path):
+def test_the_hooks_that_only_save_time_change_no_byte_of_the_site(fixture_project, fixture_site, tmp_path):
     """Without parallel_build.py (languages one after the other, as on Windows),
     language_files.py and markdown_reuse.py, the build writes the same files."""
-    project = copy_project(tmp_path / "project")
+    project = _copy(fixture_project, tmp_path / "project")
     config = project / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
     for hook in ("parallel_build.py", "language_files.py", "markdown_reuse.py"):
@@ -38,7 +71,7 @@ def test_the_hooks_that_only_save_time_change_no_byte_of_the_site(site, tmp_path
     plain = tmp_path / "plain"
     result = build(project, plain)
     assert result.returncode == 0, result.stdout + result.stderr
-    first, second = _digest(site.path), _digest(plain)
+    first, second = _digest(fixture_site), _digest(plain)
     assert first.keys() == second.keys(), set(first) ^ set(second)
     differ = [name for name in first if first[name] != second[name]]
     assert differ == [], differ[:10]
@@ -49,9 +82,7 @@ FIGURES = {
     "build cpu time": r"([\d.]+) s \(all processes: user [\d.]+ s, system [\d.]+ s\)",
     "build peak memory": r"(\d+) MB \(proportional; resident, shared pages counted per process: (\d+) MB\)",
     "output size": r"([\d.]+) MB in (\d+) files",
-    "case page html (en)": r"([\d.]+) KB",
-    "case page html (es)": r"([\d.]+) KB",
-    "case page html (nl)": r"([\d.]+) KB",
+    **{f"case page html ({lang})": r"([\d.]+) KB" for lang in LANGS},
     "first visit to a case page (compressed)": r"([\d.]+) KB",
     "requests off the site on a case page": r"(\d+)",
 }
@@ -62,7 +93,7 @@ def test_benchmark_prints_every_figure(tmp_path):
                             capture_output=True, text=True, cwd=ROOT)
     assert result.returncode == 0, result.stdout + result.stderr
     lines = dict(line.split(": ", 1) for line in result.stdout.splitlines() if ": " in line)
-    assert lines["cases"] == "20 x 3 languages"
+    assert lines["cases"] == f"20 x {len(LANGS)} languages"
     values = {}
     for name, pattern in FIGURES.items():
         match = re.fullmatch(pattern, lines[name])
@@ -75,24 +106,25 @@ def test_benchmark_prints_every_figure(tmp_path):
     assert 0 < values["fastest"] <= values["build time"] < 600
     assert 0 < values["build cpu time"] < 3600
     assert 20 < values["build peak memory"] <= values["resident"] < 4000
-    for lang in ("en", "es", "nl"):
+    for lang in LANGS:
         assert 5 < values[f"case page html ({lang})"] < 200
     assert 10 < values["first visit to a case page (compressed)"] < 1000
     assert values["requests off the site on a case page"] == 0
-    # the synthetic collection really has 20 cases in three languages
-    cases = sorted((tmp_path / "bench" / "site" / "cases").glob("*/index.html"))
-    assert len(cases) == 20
-    for lang in ("en", "es", "nl"):
+    # the synthetic collection really has 20 cases, in every language of the registry
+    for lang in LANGS:
+        cases = sorted((tmp_path / "bench" / "site" / prefix(lang) / "cases").glob("*/index.html"))
+        assert len(cases) == 20, lang
+    for lang in LANGS:
         key = f"search download ({lang}, one query, compressed)"
         if key in lines or IN_CI or Path(CHROMIUM).exists():
             assert re.fullmatch(r"[\d.]+ KB in \d+ files", lines[key]), lines[key]
             assert 1 < float(lines[key].split()[0]) < 2000
 
 
-def test_each_case_page_shows_its_own_contents_in_the_sidebar(tmp_path):
+def test_each_case_page_shows_its_own_contents_in_the_sidebar(fixture_project, tmp_path):
     """Case pages share their rendered sidebars only when their headings are the same."""
-    project = copy_project(tmp_path / "project")
-    text = project / "docs" / "cases" / "erbil-iraq" / "index.md"
+    project = _copy(fixture_project, tmp_path / "project")
+    text = project / "docs" / "cases" / SLUG / "index.md"
     lines = text.read_text(encoding="utf-8").split("\n")
     second = [index for index, line in enumerate(lines) if line.startswith("## ")][1]
     lines[second:second] = ["### A subheading only this case has", "", "Some text.", ""]
@@ -101,11 +133,13 @@ def test_each_case_page_shows_its_own_contents_in_the_sidebar(tmp_path):
     result = build(project, out)
     assert result.returncode == 0, result.stdout + result.stderr
     from bs4 import BeautifulSoup
-    for page in sorted(out.glob("cases/*/index.html")):
+    pages = sorted(out.glob("cases/*/index.html"))  # the default language's case pages
+    assert sorted(page.parent.name for page in pages) == sorted((SLUG, *COPIES))
+    for page in pages:
         soup = BeautifulSoup(page.read_text(encoding="utf-8"), "lxml")
         anchors = [a["href"] for a in soup.select(".md-sidebar--secondary a.md-nav__link")]
         assert anchors, page
         ids = {element["id"] for element in soup.select("article [id]")}
         assert all(anchor.lstrip("#") in ids for anchor in anchors), (page, anchors)
-        own = page.parent.name == "erbil-iraq"
+        own = page.parent.name == SLUG
         assert ("#a-subheading-only-this-case-has" in anchors) == own, page
