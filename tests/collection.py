@@ -40,11 +40,15 @@ def _facts(vocab_path: Path, original: str) -> str:
 
 
 def _text(lang: str, translated_from: str | None = None) -> str:
+    """The fixture case's text in ``lang``: the same words, marked with the language outside the
+    default one, so that each translation differs from the original as a real one would."""
     t = _strings(lang)
-    front = "---\ntitle: A fixture case about a workshop\nsummary: A made-up case that the tests build and break on purpose.\n"
+    mark = "" if lang == languages()[0] else f" ({lang})"
+    front = (f"---\ntitle: A fixture case about a workshop{mark}\n"
+             f"summary: A made-up case that the tests build and break on purpose.{mark}\n")
     if translated_from:
         front += f"translated_from: {translated_from}\n"
-    sections = "".join(f"## {t('sections.' + key)}\n\nA paragraph of {key} with a [link](https://example.org/page).\n\n"
+    sections = "".join(f"## {t('sections.' + key)}\n\nA paragraph of {key}{mark} with a [link](https://example.org/page).\n\n"
                        for key in ("context", "what_was_done", "results", "lessons"))
     return front + "---\n\n" + sections
 
@@ -64,17 +68,23 @@ def make_project(dest: Path) -> Path:
     for folder in (dest / "docs" / "cases").iterdir():
         if folder.is_dir():
             shutil.rmtree(folder)
-    case = dest / "docs" / "cases" / SLUG
+    write_case(dest / "docs")
+    return dest
+
+
+def write_case(docs_dir: Path, slug: str = SLUG) -> Path:
+    """Write the fixture case, valid and translated into every language, as docs/cases/<slug>/."""
+    case = Path(docs_dir) / "cases" / slug
     case.mkdir()
     langs = languages()
     original = langs[0]
-    (case / "case.yml").write_text(_facts(dest / "docs" / "tags.yml", original), encoding="utf-8")
+    (case / "case.yml").write_text(_facts(Path(docs_dir) / "tags.yml", original), encoding="utf-8")
     (case / text_name(original)).write_text(_text(original), encoding="utf-8")
     from casekit import model
-    fingerprint = model.Text(original, case / "index.md", *_parsed(case / text_name(original))).prose_hash
+    fingerprint = model.Text(original, case / text_name(original), *_parsed(case / text_name(original))).prose_hash
     for lang in langs[1:]:
         (case / text_name(lang)).write_text(_text(lang, fingerprint), encoding="utf-8")
-    return dest
+    return case
 
 
 def _parsed(path: Path) -> tuple:

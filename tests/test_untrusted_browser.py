@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 
 import pytest
 from collection import SLUG, languages, make_project, text_name
@@ -27,7 +28,7 @@ def hostile_site(tmp_path_factory):
     for lang in langs:
         path = case / text_name(lang)
         text = path.read_text(encoding="utf-8")
-        text = text.replace("title: A fixture case about a workshop", "title: '" + HOSTILE_TITLE.replace("'", "''") + "'", 1)
+        text = re.sub(r"^title: .*$", lambda _m: "title: '" + HOSTILE_TITLE.replace("'", "''") + "'", text, count=1, flags=re.M)
         text = text.replace("A paragraph of results", f"{ATTR_LIST}\n\n{CODE}\n\nA paragraph of results", 1)
         path.write_text(text, encoding="utf-8")
     from casekit import model
