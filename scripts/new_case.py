@@ -75,19 +75,6 @@ summary: ""   # {summary_hint}
 <!-- {lessons_hint} -->
 """
 
-HINTS = {
-    "en": ("the case's title in English", "one sentence in English: what happened, where and with whom",
-           "The situation, who was involved and why.", "The activity itself: what was done and how.",
-           "What came of it, as the sources report it.", "A list of 3 to 5 lessons other practitioners can use."),
-    "es": ("el título del caso en español", "una frase en español: qué pasó, dónde y con quién",
-           "La situación, quiénes participaron y por qué.", "La actividad: qué se hizo y cómo.",
-           "Qué resultó, tal como lo dicen las fuentes.", "Una lista de 3 a 5 lecciones útiles para otros profesionales."),
-    "nl": ("de titel van de case in het Nederlands", "één zin in het Nederlands: wat er gebeurde, waar en met wie",
-           "De situatie, wie erbij betrokken waren en waarom.", "De activiteit zelf: wat er is gedaan en hoe.",
-           "Wat het opleverde, zoals de bronnen het melden.", "Een lijst van 3 tot 5 lessen waar anderen iets aan hebben."),
-}
-
-
 def scaffold(slug: str, lang: str, root: Path = project.ROOT) -> list:
     languages = project.languages(root)
     if not model.SLUG.match(slug):
@@ -106,13 +93,13 @@ def scaffold(slug: str, lang: str, root: Path = project.ROOT) -> list:
     written.append(facts)
     for other in languages:
         t = strings(other)
-        hints = HINTS.get(other, HINTS["en"])
         path = folder / model.text_filename(other, languages[0])
         path.write_text(TEXT.format(
             context=t("sections.context"), what_was_done=t("sections.what_was_done"),
             results=t("sections.results"), lessons=t("sections.lessons"),
-            title_hint=hints[0], summary_hint=hints[1], context_hint=hints[2], done_hint=hints[3],
-            results_hint=hints[4], lessons_hint=hints[5]), encoding="utf-8")
+            title_hint=t("scaffold.title"), summary_hint=t("scaffold.summary"), context_hint=t("scaffold.context"),
+            done_hint=t("scaffold.what_was_done"), results_hint=t("scaffold.results"), lessons_hint=t("scaffold.lessons")),
+            encoding="utf-8")
         written.append(path)
     return written
 
@@ -120,7 +107,8 @@ def scaffold(slug: str, lang: str, root: Path = project.ROOT) -> list:
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("slug", help="the case's name in its address, e.g. ngo-forum-quito")
-    parser.add_argument("--lang", default="en", help="the language you write first (default: en)")
+    default = project.languages(project.ROOT)[0]
+    parser.add_argument("--lang", default=default, help=f"the language you write first (default: {default})")
     args = parser.parse_args(argv)
     written = scaffold(args.slug, args.lang)
     root = project.ROOT

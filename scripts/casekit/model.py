@@ -287,16 +287,20 @@ def _check_facts(case: Case, raw: dict, doc, shown, vocab, languages) -> list:
             problems.append(Problem(shown, doc.line(("sources", index, "language")), f"'{lang}' is not a known language code.", "use an ISO 639-1 code such as en, es, nl, fr."))
     original = facts.get("original_language")
     original = original if isinstance(original, str) else None
+    if original is not None and original not in languages:
+        problems.append(Problem(shown, doc.line(("original_language",)), f"'{original}' is not a language of this site.",
+                                f"write one of {', '.join(languages)}, the language the case was first written in."))
     if original in languages and original not in case.texts and original not in case.unreadable:
         name = text_filename(original, languages[0])
         problems.append(Problem(shown, doc.line(("original_language",)), f"the case was first written in '{original}' but {name} does not exist.", f"add {name}, or correct original_language."))
-    pending = [lang for lang in facts.get("pending") or [] if isinstance(lang, str)] if isinstance(facts.get("pending"), list) else []
+    pending = facts.get("pending") or []
+    for index, lang in enumerate(pending):
+        if lang not in languages:
+            problems.append(Problem(shown, doc.line(("pending", index)), f"'{lang}' is not a language of this site.", f"list only {', '.join(languages)}."))
     if original in pending:
         problems.append(Problem(shown, doc.line(("pending",)), f"'{original}' is the original language and cannot be pending.", f"remove {original} from pending."))
-    for lang in languages:
-        name = text_filename(lang, languages[0])
-        if lang not in case.texts and lang not in pending and lang != original and lang not in case.unreadable:
-            problems.append(Problem(shown, 1, f"the case has no {name}.", f"write the translation (python3 scripts/new_case.py makes every file), or add pending: [{lang}] to case.yml until it exists."))
+    # A language the case has no text in is simply missing: its readers get the original with a
+    # notice, the translation status page lists it, and a translator can add it at any time.
     return problems
 
 
