@@ -1,0 +1,64 @@
+"""Adding a language is one command: right after `scripts/new_language.py`, before anything is
+translated, the validator passes and the strict build makes every page in the new language
+(cases shown in their original with the usual notice)."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import LANGS, ROOT, SLUGS, build, copy_project
+
+NEW = next(code for code in ("fr", "pt", "de", "it", "sw") if code not in LANGS)
+
+
+@pytest.fixture(scope="module")
+def added(tmp_path_factory):
+    project = copy_project(tmp_path_factory.mktemp("language") / "p")
+    (project / ".github").mkdir()
+    for name in ("CODEOWNERS", "ISSUE_TEMPLATE"):
+        source = ROOT / ".github" / name
+        if source.is_dir():
+            import shutil
+            shutil.copytree(source, project / ".github" / name)
+        elif source.exists():
+            (project / ".github" / name).write_bytes(source.read_bytes())
+    result = subprocess.run([sys.executable, str(project / "scripts" / "new_language.py"), NEW], cwd=project,
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return project
+
+
+def test_the_language_joins_the_registry_and_the_checks_pass(added):
+    from casekit import project
+    assert project.languages(added)[-1] == NEW
+    checked = subprocess.run([sys.executable, str(added / "scripts" / "validate.py")], cwd=added, capture_output=True, text=True)
+    assert checked.returncode == 0, checked.stdout
+    assert f"in {len(LANGS) + 1} languages" in checked.stdout
+    owners = (added / ".github" / "CODEOWNERS").read_text(encoding="utf-8")
+    assert f"*.{NEW}.md" in owners and f"i18n/{NEW}.yml" in owners
+
+
+def test_the_strict_build_makes_every_page_in_the_new_language(added, tmp_path):
+    result = build(added, tmp_path / "site")
+    assert result.returncode == 0, result.stdout + result.stderr
+    site = tmp_path / "site"
+    for slug in SLUGS:
+        page = BeautifulSoup((site / NEW / "cases" / slug / "index.html").read_text(encoding="utf-8"), "lxml")
+        assert page.html["lang"] == NEW
+        assert page.select_one(".case-notice") is not None  # not translated yet: the original, marked
+    for rel in ("", "cases/", "tags/", "search/", "translations/", "data/"):
+        assert (site / NEW / rel / "index.html").is_file(), rel
+    selector = BeautifulSoup((site / "index.html").read_text(encoding="utf-8"), "lxml").select("a.md-select__link")
+    assert NEW in {a["hreflang"] for a in selector}
+
+
+def test_a_language_already_there_or_unknown_is_refused(added):
+    env = {**os.environ}
+    for code in (LANGS[0], "qqq-not-a-language"):
+        result = subprocess.run([sys.executable, str(added / "scripts" / "new_language.py"), code], cwd=added,
+                                capture_output=True, text=True, env=env)
+        assert result.returncode != 0 and "error:" in result.stderr and "Traceback" not in result.stderr
