@@ -62,3 +62,23 @@ def test_a_language_already_there_or_unknown_is_refused(added):
         result = subprocess.run([sys.executable, str(added / "scripts" / "new_language.py"), code], cwd=added,
                                 capture_output=True, text=True, env=env)
         assert result.returncode != 0 and "error:" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_right_to_left_language_builds_with_dir_wherever_lang_is(tmp_path):
+    rtl = next(code for code in ("ar", "fa", "he", "ur") if code not in LANGS)
+    project = copy_project(tmp_path / "p")
+    result = subprocess.run([sys.executable, str(project / "scripts" / "new_language.py"), rtl], cwd=project,
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stdout + result.stderr
+    built = build(project, tmp_path / "site")
+    assert built.returncode == 0, built.stdout + built.stderr
+    page = BeautifulSoup((tmp_path / "site" / rtl / "cases" / SLUGS[0] / "index.html").read_text(encoding="utf-8"), "lxml")
+    assert page.body["dir"] == "rtl"
+    from casekit import views
+    marked = page.select("[lang]")
+    assert marked
+    for element in marked:
+        if element.name == "html":
+            continue
+        assert element.get("dir") == views.text_direction(element["lang"]), element.name
+    assert any(element.get("dir") == "rtl" for element in marked)

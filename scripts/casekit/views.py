@@ -14,6 +14,15 @@ def _locale(lang: str) -> Locale:
     return Locale.parse(lang)
 
 
+@cache
+def text_direction(lang: str) -> str:
+    """"rtl" or "ltr": how ``lang`` is written (Babel), for the dir attribute beside each lang."""
+    try:
+        return _locale(lang).text_direction
+    except (ValueError, TypeError):
+        return "ltr"
+
+
 def language_name(code: str, lang: str) -> str:
     return _locale(lang).languages.get(code, code)
 
