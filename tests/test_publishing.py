@@ -1,68 +1,137 @@
 """What search engines, feed readers, sharing and researchers get: head metadata, JSON-LD,
-sitemap, feeds, open data, citation, 404 pages."""
+sitemap, feeds, open data, citation, 404 pages. The tests of the real collection take every
+expectation from the data (case.yml, the texts' front matter, docs/tags.yml, the UI strings);
+the exact cells of a CSV row come from the fixture collection (tests/collection.py)."""
 from __future__ import annotations
 
 import csv
 import io
 import json
+import re
 import xml.etree.ElementTree as ET
 
+import collection
 import extruct
 import feedparser
 import pytest
 import yaml
+from babel import Locale
 
-from casekit import yamlines
-from conftest import LANGS, ROOT, SLUGS, prefix
+from casekit import layout, project, yamlines
+from conftest import DEFAULT, LANGS, ROOT, SLUGS, Site, build, prefix
 
 SITE = "http://127.0.0.1:8000/"  # site_url when SITE_URL is not set
-FACTS = {slug: yamlines.load((ROOT / "docs/cases" / slug / "case.yml").read_text(encoding="utf-8")).data for slug in SLUGS}  # dates as text
-PAGES = ["", "cases/", "tags/", "tags/partnership/", "contribute/", "search/", "translations/", "data/", "cases/care-burundi/"]
+STRINGS = project.strings_for(ROOT)
+
+
+def _facts(root, slug) -> dict:
+    return yamlines.load((root / "docs/cases" / slug / "case.yml").read_text(encoding="utf-8")).data  # dates as text
+
+
+FACTS = {slug: _facts(ROOT, slug) for slug in SLUGS}
+VOCABULARY = yaml.safe_load((ROOT / "docs/tags.yml").read_text(encoding="utf-8"))["tags"]
+TAG = next(iter(VOCABULARY))  # a tag page: the vocabulary's first tag
+PAGES = ["", "cases/", "tags/", f"tags/{TAG}/", "contribute/", "search/", "translations/", "data/",
+         *(f"cases/{slug}/" for slug in SLUGS)]
+
+
+def _text(root, slug, lang, facts) -> dict | None:
+    """The front matter of the case's text published in ``lang``; None where it has none."""
+    if lang != facts.get("original_language") and lang in (facts.get("pending") or []):
+        return None  # a draft: not published
+    path = root / "docs/cases" / slug / layout.text_filename(lang, DEFAULT)
+    if not path.is_file():
+        return None
+    front, _body, _line = yamlines.split_front_matter(path.read_text(encoding="utf-8"))
+    return yamlines.load(front).data
+
+
+def _published(slug) -> list:
+    """The languages a case has a published text in, in the registry's order."""
+    return [lang for lang in LANGS if _text(ROOT, slug, lang, FACTS[slug])]
+
+
+def _head(page, lang) -> dict:
+    """What the head of ``page`` in ``lang`` should say. Every page exists in every language; a
+    case shown untranslated points to its original and is neither indexed nor an alternate."""
+    slug = page[len("cases/"):-1] if page.startswith("cases/") and page != "cases/" else None
+    indexed = _published(slug) if slug else list(LANGS)
+    own = lang in indexed
+    return {"canonical": f"{SITE}{prefix(lang if own else FACTS[slug]['original_language'])}{page}",
+            "noindex": not own, "alternates": {**{other: f"{SITE}{prefix(other)}{page}" for other in indexed},
+                                               "x-default": f"{SITE}{prefix(indexed[0])}{page}"}}
+
+
+def _shown(slug, lang) -> tuple:
+    """The language and front matter of the text a page in ``lang`` shows: its own, else the original."""
+    for candidate in (lang, FACTS[slug].get("original_language"), DEFAULT):
+        text = _text(ROOT, slug, candidate, FACTS[slug])
+        if text:
+            return candidate, text
+    raise AssertionError(f"{slug} has no text")
+
+
+@pytest.fixture(scope="module")
+def fixture_site(tmp_path_factory) -> Site:
+    """The fixture collection (one made-up case with known facts), built."""
+    root = collection.make_project(tmp_path_factory.mktemp("publishing") / "p")
+    out = root / "site"
+    result = build(root, out)
+    assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stdout}\n{result.stderr}"
+    site = Site(out)
+    site.root = root
+    return site
 
 
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("page", PAGES)
 def test_canonical_and_hreflang_are_absolute(site, lang, page):
     soup = site.soup(f"{prefix(lang)}{page}")
-    assert soup.select_one("link[rel=canonical]")["href"] == f"{SITE}{prefix(lang)}{page}"
+    head = _head(page, lang)
+    assert soup.select_one("link[rel=canonical]")["href"] == head["canonical"]
     alternates = {link["hreflang"]: link["href"] for link in soup.select("link[rel=alternate][hreflang]")}
-    assert alternates == {**{other: f"{SITE}{prefix(other)}{page}" for other in LANGS}, "x-default": f"{SITE}{page}"}
+    assert alternates == head["alternates"]
     assert soup.select_one('link[rel=alternate][type="application/atom+xml"]')["href"] == f"{SITE}{prefix(lang)}feed.xml"
-    assert soup.select_one('meta[name=robots]') is None
+    robots = soup.select_one('meta[name=robots]')
+    assert (robots["content"] if robots else None) == ("noindex" if head["noindex"] else None)
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_open_graph_and_twitter_cards_are_localized(site, lang):
-    soup = site.soup(f"{prefix(lang)}cases/mesa-migratoria/")
+@pytest.mark.parametrize("slug", SLUGS)
+def test_open_graph_and_twitter_cards_are_localized(site, lang, slug):
+    soup = site.soup(f"{prefix(lang)}cases/{slug}/")
     meta = {tag.get("property") or tag.get("name"): tag["content"] for tag in soup.select("meta[property], meta[name^=twitter]")}
     title = soup.select_one("article.case h1").get_text(strip=True)
     summary = soup.select_one(".case__summary").get_text(strip=True)
+    _lang, text = _shown(slug, lang)
+    assert title == text["title"]
     assert meta["og:title"] == meta["twitter:title"] == title
     assert meta["og:description"] == meta["twitter:description"] == summary
-    assert meta["og:url"] == f"{SITE}{prefix(lang)}cases/mesa-migratoria/"
+    assert meta["og:url"] == _head(f"cases/{slug}/", lang)["canonical"]
     assert meta["og:image"].startswith(SITE) and (site.path / meta["og:image"][len(SITE):]).is_file()
     assert meta["og:locale"].startswith(lang + "_")
     assert meta["twitter:card"] == "summary_large_image"
 
 
 @pytest.mark.parametrize("lang", LANGS)
-@pytest.mark.parametrize("slug", ["care-burundi", "erbil-iraq"])
+@pytest.mark.parametrize("slug", SLUGS)
 def test_case_json_ld(site, lang, slug):
     html = site.file(f"{prefix(lang)}cases/{slug}/").read_text(encoding="utf-8")
     data = extruct.extract(html, base_url=f"{SITE}{prefix(lang)}cases/{slug}/", syntaxes=["json-ld"])["json-ld"]
     article = next(item for item in data if item.get("@type") == "Article")
     facts = FACTS[slug]
-    vocabulary = yaml.safe_load((ROOT / "docs/tags.yml").read_text(encoding="utf-8"))["tags"]
-    assert article["inLanguage"] == lang
-    assert article["name"] and article["description"]
+    shown, text = _shown(slug, lang)
+    assert article["inLanguage"] == shown
+    assert article["name"] == text["title"] and article["description"] == text["summary"]
     assert [t["termCode"] for t in article["about"]] == facts["tags"]
-    assert [t["name"] for t in article["about"]] == [vocabulary[t]["label"][lang] for t in facts["tags"]]
+    assert [t["name"] for t in article["about"]] == [VOCABULARY[t]["label"][lang] for t in facts["tags"]]
     assert [p["identifier"] for p in article["spatialCoverage"] if p["@type"] == "Country"] == facts["countries"]
-    assert [c["name"] for c in article["contributor"]] == facts["implementing"] + facts["partners"]
+    assert [c["name"] for c in article["contributor"]] == (facts.get("implementing") or []) + (facts.get("partners") or [])
     assert [c["name"] for c in article["citation"]] == [s["title"] for s in facts["sources"]]
     assert article["dateModified"] == facts["reviewed"]
-    if facts["start"]:
-        assert article["temporalCoverage"] == f"{facts['start']}/{facts['end']}"
+    start, end = facts.get("start"), facts.get("end")
+    if start or end:
+        assert article["temporalCoverage"] == f"{start or '..'}/{end or '..'}"
     else:
         assert "temporalCoverage" not in article
 
@@ -74,8 +143,13 @@ def test_sitemap_lists_every_language_with_alternates(site):
     for lang in LANGS:
         for slug in SLUGS:
             loc = f"{SITE}{prefix(lang)}cases/{slug}/"
-            assert urls[loc] == {**{o: f"{SITE}{prefix(o)}cases/{slug}/" for o in LANGS}, "x-default": f"{SITE}cases/{slug}/"}
-        assert f"{SITE}{prefix(lang)}tags/partnership/" in urls
+            if lang in _published(slug):
+                assert urls[loc] == _head(f"cases/{slug}/", lang)["alternates"]
+            else:  # shown untranslated: not for search engines
+                assert loc not in urls
+        assert urls[f"{SITE}{prefix(lang)}cases/"] == _head("cases/", lang)["alternates"]
+        for tag in VOCABULARY:
+            assert f"{SITE}{prefix(lang)}tags/{tag}/" in urls
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -89,8 +163,9 @@ def test_atom_feed_per_language(site, lang):
     added = [entry.published for entry in feed.entries]
     assert added == sorted(added, reverse=True)
     titles = {entry.link: entry.title for entry in feed.entries}
-    page = site.soup(f"{prefix(lang)}cases/erbil-iraq/")
-    assert titles[f"{SITE}{prefix(lang)}cases/erbil-iraq/"] == page.select_one("article.case h1").get_text(strip=True)
+    for slug in SLUGS:
+        page = site.soup(f"{prefix(lang)}cases/{slug}/")
+        assert titles[f"{SITE}{prefix(lang)}cases/{slug}/"] == page.select_one("article.case h1").get_text(strip=True)
     # linked from the catalogue
     assert site.soup(f"{prefix(lang)}cases/").select_one('.case-list__links a[href$="feed.xml"]')
 
@@ -99,17 +174,41 @@ def test_open_data_files(site):
     data = json.loads((site.path / "cases.json").read_text(encoding="utf-8"))["cases"]
     assert [c["slug"] for c in data] == sorted(SLUGS)
     for record in data:
-        facts = FACTS[record["slug"]]
+        slug = record["slug"]
+        facts = FACTS[slug]
         for key in ("implementing", "partners", "funders", "countries", "region", "places", "start", "end", "tags", "added", "reviewed"):
-            assert record[key] == facts[key], key
+            assert record[key] == facts.get(key), key
         for lang in LANGS:
-            assert record[f"title_{lang}"] and record[f"summary_{lang}"]
-            assert record[f"url_{lang}"] == f"{SITE}{prefix(lang)}cases/{record['slug']}/"
+            text = _text(ROOT, slug, lang, facts) or {}
+            assert record[f"title_{lang}"] == text.get("title") and record[f"summary_{lang}"] == text.get("summary")
+            assert record[f"url_{lang}"] == f"{SITE}{prefix(lang)}cases/{slug}/"
+        assert record[f"title_{facts['original_language']}"], "the original's title is always there"
     rows = list(csv.DictReader(io.StringIO((site.path / "cases.csv").read_text(encoding="utf-8"))))
     assert [r["slug"] for r in rows] == sorted(SLUGS)
-    burundi = next(r for r in rows if r["slug"] == "care-burundi")
-    assert burundi["participants_people"] == "50" and burundi["start"] == "2013-10" and burundi["countries"] == "BI"
-    assert burundi["title_nl"].startswith("CARE Burundi")
+    for row in rows:
+        for lang in LANGS:
+            assert row[f"title_{lang}"] == ((_text(ROOT, row["slug"], lang, FACTS[row["slug"]]) or {}).get("title") or "")
+
+
+def test_open_data_cells_of_a_known_case(fixture_site):
+    """The fixture case's facts, cell by cell: numbers, periods, codes, lists, sources, titles."""
+    rows = list(csv.DictReader(io.StringIO((fixture_site.path / "cases.csv").read_text(encoding="utf-8"))))
+    assert [r["slug"] for r in rows] == [collection.SLUG]
+    row = rows[0]
+    assert row["participants_people"] == "12" and row["participants_organisations"] == ""
+    assert row["start"] == "2020-01" and row["end"] == "2020-06"
+    assert row["countries"] == "CO" and row["places"] == "Fixture Town"
+    assert row["implementing"] == "Fixture Organisation" and row["partners"] == ""
+    assert row["sources"].startswith("A fixture report") and row["sources"].endswith("https://example.org/report")
+    facts = _facts(fixture_site.root, collection.SLUG)
+    assert row["tags"] == "; ".join(facts["tags"]) and row["original_language"] == facts["original_language"]
+    for lang in LANGS:
+        text = _text(fixture_site.root, collection.SLUG, lang, facts)
+        assert row[f"title_{lang}"] == text["title"] and row[f"summary_{lang}"] == text["summary"]
+        assert row[f"url_{lang}"] == f"{SITE}{prefix(lang)}cases/{collection.SLUG}/"
+    record = json.loads((fixture_site.path / "cases.json").read_text(encoding="utf-8"))["cases"][0]
+    assert record["participants_people"] == 12 and record["places"] == ["Fixture Town"]
+    assert [s.get("url") for s in record["sources"]] == ["https://example.org/report"]
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -121,29 +220,35 @@ def test_codebook_explains_every_column(site, lang):
     assert soup.html["lang"] == lang
     # the languages and the CSV separators are named once, in code, and told in the page's language
     meanings = {row.select_one("code").get_text(): row.select("td")[1].get_text() for row in soup.select("table.codebook tbody tr")}
-    dutch = {"en": "Dutch", "es": "neerlandés", "nl": "Nederlands"}[lang]
-    assert dutch in meanings["title_en"] and "{" not in meanings["title_en"]
-    assert "en" in meanings["original_language"] and "nl)" in meanings["original_language"]
+    title = meanings[f"title_{DEFAULT}"]
+    for other in LANGS:
+        assert Locale.parse(lang).languages[other] in title, other
+    assert "{" not in title
+    codes = meanings["original_language"]
+    assert all(re.search(rf"\b{re.escape(code)}\b", codes) for code in LANGS) and f"{LANGS[-1]})" in codes
     separators = soup.select_one(".codebook__separators").get_text()
     assert "; " in separators and " | " in separators and "cases.csv" in separators
     assert site.soup(f"{prefix(lang)}cases/").select_one('.case-list__links a[href$="data/"]')
 
 
-@pytest.mark.parametrize("lang,label", [("en", "Cite this case"), ("es", "Citar este caso"), ("nl", "Deze case citeren")])
-def test_cite_this_case(site, lang, label):
-    soup = site.soup(f"{prefix(lang)}cases/care-burundi/")
-    assert soup.select_one("#case-cite").get_text(strip=True).rstrip("¶") == label
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("slug", SLUGS)
+def test_cite_this_case(site, lang, slug):
+    soup = site.soup(f"{prefix(lang)}cases/{slug}/")
+    assert soup.select_one("#case-cite").get_text(strip=True).rstrip("¶") == STRINGS(lang)("cite.heading")
     title = soup.select_one("article.case h1").get_text(strip=True)
     plain = soup.select_one(".case-cite__plain").get_text()
-    assert title in plain and f"{SITE}{prefix(lang)}cases/care-burundi/" in plain
+    assert title in plain and _head(f"cases/{slug}/", lang)["canonical"] in plain
     bibtex = soup.select_one(".case-cite__bibtex").get_text()
-    assert bibtex.startswith(f"@misc{{care-burundi-{lang},") and "year    = {2026}" in bibtex
-    assert {"en": "english", "es": "spanish", "nl": "dutch"}[lang] in bibtex
+    year = str(FACTS[slug].get("reviewed") or FACTS[slug]["added"])[:4]
+    assert bibtex.startswith(f"@misc{{{slug}-{lang},") and f"year    = {{{year}}}" in bibtex
+    shown, _text_meta = _shown(slug, lang)
+    assert f"langid  = {{{Locale.parse(shown).english_name.lower()}}}" in bibtex  # BibTeX names languages in English
 
 
-@pytest.mark.parametrize("lang,title", [("en", "Page not found"), ("es", "Página no encontrada"), ("nl", "Pagina niet gevonden")])
-def test_404_page_per_language(site, lang, title):
+@pytest.mark.parametrize("lang", LANGS)
+def test_404_page_per_language(site, lang):
     soup = site.soup(f"{prefix(lang)}404.html")
     assert soup.html["lang"] == lang
-    assert soup.select_one("article h1, .md-content h1").get_text(strip=True) == title
+    assert soup.select_one("article h1, .md-content h1").get_text(strip=True) == STRINGS(lang)("not_found.title")
     assert soup.select_one('meta[name=robots]')["content"] == "noindex"
