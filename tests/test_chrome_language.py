@@ -13,3 +13,20 @@ def test_heading_links_are_titled_in_the_page_language(site, lang):
     pages = ["", "contribute/"] + [f"cases/{slug}/" for slug in SLUGS[:3]]
     titles = {a.get("title") for page in pages for a in site.soup(prefix(lang) + page).select("a.headerlink")}
     assert titles == {expected}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_dates_follow_the_regional_variant_of_the_pages(site, lang):
+    """Full dates are written as the pages' regional locale writes them (site.locale: for
+    en_GB "24 November 2026", not the US "November 24, 2026")."""
+    import datetime
+
+    from babel.dates import format_date
+
+    from casekit import project, yamlines
+    regional = project.strings_for(ROOT)(lang)("site.locale")
+    for slug in SLUGS:
+        reviewed = yamlines.load((ROOT / "docs" / "cases" / slug / "case.yml").read_text(encoding="utf-8")).data["reviewed"]
+        expected = format_date(datetime.date.fromisoformat(reviewed), format="long", locale=regional)
+        row = site.soup(f"{prefix(lang)}cases/{slug}/").select_one('[data-fact="reviewed"] dd')
+        assert row.get_text(strip=True) == expected, (slug, lang)

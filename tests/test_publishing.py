@@ -183,7 +183,7 @@ def test_open_data_files(site):
             assert record[f"title_{lang}"] == text.get("title") and record[f"summary_{lang}"] == text.get("summary")
             assert record[f"url_{lang}"] == f"{SITE}{prefix(lang)}cases/{slug}/"
         assert record[f"title_{facts['original_language']}"], "the original's title is always there"
-    rows = list(csv.DictReader(io.StringIO((site.path / "cases.csv").read_text(encoding="utf-8"))))
+    rows = list(csv.DictReader(io.StringIO((site.path / "cases.csv").read_text(encoding="utf-8-sig"))))
     assert [r["slug"] for r in rows] == sorted(SLUGS)
     for row in rows:
         for lang in LANGS:
@@ -192,7 +192,7 @@ def test_open_data_files(site):
 
 def test_open_data_cells_of_a_known_case(fixture_site):
     """The fixture case's facts, cell by cell: numbers, periods, codes, lists, sources, titles."""
-    rows = list(csv.DictReader(io.StringIO((fixture_site.path / "cases.csv").read_text(encoding="utf-8"))))
+    rows = list(csv.DictReader(io.StringIO((fixture_site.path / "cases.csv").read_text(encoding="utf-8-sig"))))
     assert [r["slug"] for r in rows] == [collection.SLUG]
     row = rows[0]
     assert row["participants_people"] == "12" and row["participants_organisations"] == ""
@@ -215,7 +215,7 @@ def test_open_data_cells_of_a_known_case(fixture_site):
 def test_codebook_explains_every_column(site, lang):
     soup = site.soup(f"{prefix(lang)}data/")
     documented = {code.get_text() for code in soup.select("table.codebook th[scope=row] code")}
-    header = next(csv.reader(io.StringIO((site.path / "cases.csv").read_text(encoding="utf-8"))))
+    header = next(csv.reader(io.StringIO((site.path / "cases.csv").read_text(encoding="utf-8-sig"))))
     assert documented == set(header)
     assert soup.html["lang"] == lang
     # the languages and the CSV separators are named once, in code, and told in the page's language
@@ -252,3 +252,17 @@ def test_404_page_per_language(site, lang):
     assert soup.html["lang"] == lang
     assert soup.select_one("article h1, .md-content h1").get_text(strip=True) == STRINGS(lang)("not_found.title")
     assert soup.select_one('meta[name=robots]')["content"] == "noindex"
+
+
+def test_csv_opens_as_utf8_in_spreadsheets_with_labels_in_every_language(site):
+    """cases.csv starts with a byte-order mark (spreadsheets read it as UTF-8) and names each
+    case's region and tags in every language, beside their ids."""
+    raw = (site.path / "cases.csv").read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
+    vocab = yamlines.load((ROOT / "docs" / "tags.yml").read_text(encoding="utf-8")).data["tags"]
+    for row in rows:
+        facts = FACTS[row["slug"]]
+        for lang in LANGS:
+            assert row[f"region_label_{lang}"] == vocab[facts["region"]]["label"][lang]
+            assert row[f"tag_labels_{lang}"] == "; ".join(vocab[tag]["label"][lang] for tag in facts["tags"])

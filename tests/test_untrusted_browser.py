@@ -116,5 +116,5 @@ def test_hostile_values_show_as_text(hostile_site):
 
 
 def test_formula_like_names_are_neutralised_in_the_csv(hostile_site):
-    rows = list(csv.DictReader(io.StringIO((hostile_site / "cases.csv").read_text(encoding="utf-8"))))
+    rows = list(csv.DictReader(io.StringIO((hostile_site / "cases.csv").read_text(encoding="utf-8-sig"))))
     assert rows and rows[0]["implementing"] == "'" + FORMULA

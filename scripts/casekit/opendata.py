@@ -16,11 +16,11 @@ from .views import absolute, language_name, page_url
 FIELDS = (
     ("slug", "code"), ("original_language", "code"), ("title", "text"), ("summary", "text"), ("url", "url"),
     ("implementing", "list"), ("partners", "list"), ("funders", "list"), ("countries", "list"), ("region", "code"),
-    ("places", "list"), ("start", "period"), ("end", "period"), ("participants_people", "number"),
-    ("participants_organisations", "number"), ("participants_more_than", "text"), ("tags", "list"),
+    ("region_label", "text"), ("places", "list"), ("start", "period"), ("end", "period"), ("participants_people", "number"),
+    ("participants_organisations", "number"), ("participants_more_than", "text"), ("tags", "list"), ("tag_labels", "list"),
     ("sources", "list"), ("added", "date"), ("reviewed", "date"),
 )
-PER_LANGUAGE = {"title", "summary", "url"}
+PER_LANGUAGE = {"title", "summary", "url", "region_label", "tag_labels"}
 
 LIST_SEPARATOR = "; "  # between the items of a list, in cases.csv
 SOURCE_SEPARATOR = " | "  # between sources, in cases.csv
@@ -29,6 +29,11 @@ def _count(value):
     if isinstance(value, dict):
         return value.get("more_than"), True
     return value, False
+
+
+def _label(collection: Collection, tag_id, lang: str):
+    tag = collection.vocab.tags.get(tag_id) if tag_id else None
+    return tag.label.get(lang, tag_id) if tag else None
 
 
 def records(collection: Collection, site_url: str) -> list:
@@ -50,6 +55,7 @@ def records(collection: Collection, site_url: str) -> list:
             "funders": list(facts.get("funders") or []),
             "countries": list(facts.get("countries") or []),
             "region": facts.get("region"),
+            **{f"region_label_{lang}": _label(collection, facts.get("region"), lang) for lang in collection.languages},
             "places": list(facts.get("places") or []),
             "start": facts.get("start"),
             "end": facts.get("end"),
@@ -57,6 +63,7 @@ def records(collection: Collection, site_url: str) -> list:
             "participants_organisations": orgs,
             "participants_more_than": people_more or orgs_more,
             "tags": list(facts.get("tags") or []),
+            **{f"tag_labels_{lang}": [_label(collection, tag, lang) for tag in facts.get("tags") or []] for lang in collection.languages},
             "sources": [{key: source.get(key) for key in ("title", "publisher", "language", "url") if source.get(key)}
                         for source in facts.get("sources") or []],
             "added": facts.get("added"),
@@ -94,7 +101,8 @@ def to_csv(collection: Collection, site_url: str) -> str:
                 value = "true" if value else "false"
             row[key] = "" if value is None else spreadsheet_safe(value)
         writer.writerow(row)
-    return buffer.getvalue()
+    # a byte-order mark: spreadsheets then read the file as UTF-8 ("Formación", not "FormaciÃ³n")
+    return "\ufeff" + buffer.getvalue()
 
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")

@@ -38,7 +38,8 @@ def country_name(code: str, lang: str) -> str:
 
 @cache
 def format_when(value: str, lang: str) -> str:
-    """An ISO date of year, month or day precision, as the language writes it."""
+    """An ISO date of year, month or day precision, as ``lang`` writes it: pass the regional
+    locale of the pages (site.locale, e.g. en_GB: "24 November 2026", not the US order)."""
     parts = [int(p) for p in str(value).split("-")]
     if len(parts) == 1:
         return str(parts[0])
@@ -48,6 +49,7 @@ def format_when(value: str, lang: str) -> str:
 
 
 def format_period(start, end, lang, t) -> str | None:
+    lang = t("site.locale")  # dates in the pages' regional variant
     if start and end:
         if start == end:
             return format_when(start, lang)
@@ -123,7 +125,7 @@ def case_view(case, lang: str, t, vocab, default_language: str) -> dict:
         row("period", [period]),
         row("participants", format_participants(facts.get("participants"), t)),
         row("original_language", [_capitalised(language_name(case.original_language, lang))]),
-        row("reviewed", [format_when(facts["reviewed"], lang)] if facts.get("reviewed") else []),
+        row("reviewed", [format_when(facts["reviewed"], t("site.locale"))] if facts.get("reviewed") else []),
     ]
     tags = []
     for tag_id in facts.get("tags") or []:
@@ -336,7 +338,7 @@ BIBTEX_SPECIAL = str.maketrans({"\\": r"\textbackslash{}", "{": r"\{", "}": r"\}
 def citation(view: dict, lang: str, t, site_name: str, url: str) -> dict:
     """"Cite this case" in ``lang``: a plain-text reference and a BibTeX entry."""
     year = (view.get("reviewed") or view.get("added") or "")[:4]
-    reviewed = t("cite.reviewed", date=format_when(view["reviewed"], lang)) if view.get("reviewed") else ""
+    reviewed = t("cite.reviewed", date=format_when(view["reviewed"], t("site.locale"))) if view.get("reviewed") else ""
     plain = f"{site_name} ({year}). {view['title']}. {url}" + (f". {reviewed}." if reviewed else "")
     langid = language_name(view["text_lang"], "en").lower()  # BibTeX names languages in English
     fields = [("author", "{" + site_name.translate(BIBTEX_SPECIAL) + "}"), ("title", "{" + view["title"].translate(BIBTEX_SPECIAL) + "}"),
