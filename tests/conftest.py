@@ -81,14 +81,30 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 
 @contextlib.contextmanager
-def serve(folder: Path):
-    """Serve ``folder`` on 127.0.0.1 (a free port) while the block runs; yields its address."""
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(folder)))
+def serve(folder: Path, handler=None):
+    """Serve ``folder`` on 127.0.0.1 (a free port) while the block runs; yields its address.
+    ``handler``: a SimpleHTTPRequestHandler class of the test's own (a host's behaviour)."""
+    handler = handler or _QuietHandler
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(folder)))
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     try:
         yield f"http://127.0.0.1:{httpd.server_address[1]}/"
     finally:
         httpd.shutdown()
+
+
+@pytest.fixture(scope="session")
+def fixture_site(tmp_path_factory) -> Site:
+    """The fixture collection (tests/collection.py: one made-up case with known facts), built
+    once per run; ``.root`` is its project folder."""
+    import collection
+    root = collection.make_project(tmp_path_factory.mktemp("fixture") / "p")
+    out = tmp_path_factory.mktemp("fixture-site") / "site"
+    result = build(root, out)
+    assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stdout}\n{result.stderr}"
+    site = Site(out)
+    site.root = root
+    return site
 
 
 @pytest.fixture(scope="session")

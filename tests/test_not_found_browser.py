@@ -2,14 +2,12 @@
 address is in a language's folder gets the "page not found" page of that language."""
 from __future__ import annotations
 
-import contextlib
-import functools
 import http.server
-import threading
+from pathlib import Path
 
 import pytest
 
-from conftest import DEFAULT, LANGS, ROOT, prefix
+from conftest import DEFAULT, LANGS, ROOT, prefix, serve
 
 
 class _PagesHandler(http.server.SimpleHTTPRequestHandler):
@@ -18,7 +16,7 @@ class _PagesHandler(http.server.SimpleHTTPRequestHandler):
     def send_error(self, code, message=None, explain=None):
         if code != 404:
             return super().send_error(code, message, explain)
-        body = (self.directory_path / "404.html").read_bytes()
+        body = (Path(self.directory) / "404.html").read_bytes()
         self.send_response(404)
         self.send_header("Content-Type", "text/html; charset=utf-8")
         self.send_header("Content-Length", str(len(body)))
@@ -30,22 +28,11 @@ class _PagesHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@contextlib.contextmanager
-def _pages_host(folder):
-    handler = type("Handler", (_PagesHandler,), {"directory_path": folder})
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(folder)))
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}/"
-    finally:
-        httpd.shutdown()
-
-
 @pytest.mark.parametrize("lang", LANGS)
 def test_missing_page_answers_in_the_language_of_its_address(site, visit, lang):
     from casekit import project
     title = project.strings_for(ROOT)(lang)("not_found.title")
-    with _pages_host(site.path) as address:
+    with serve(site.path, _PagesHandler) as address:
         page = visit.page
         page.goto(address + prefix(lang) + "no-such-page/")
         page.wait_for_load_state("load")

@@ -18,7 +18,7 @@ import yaml
 from babel import Locale
 
 from casekit import layout, project, yamlines
-from conftest import DEFAULT, LANGS, ROOT, SLUGS, Site, build, prefix
+from conftest import DEFAULT, LANGS, ROOT, SLUGS, prefix
 
 SITE = "http://127.0.0.1:8000/"  # site_url when SITE_URL is not set
 STRINGS = project.strings_for(ROOT)
@@ -69,18 +69,6 @@ def _shown(slug, lang) -> tuple:
         if text:
             return candidate, text
     raise AssertionError(f"{slug} has no text")
-
-
-@pytest.fixture(scope="module")
-def fixture_site(tmp_path_factory) -> Site:
-    """The fixture collection (one made-up case with known facts), built."""
-    root = collection.make_project(tmp_path_factory.mktemp("publishing") / "p")
-    out = root / "site"
-    result = build(root, out)
-    assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stdout}\n{result.stderr}"
-    site = Site(out)
-    site.root = root
-    return site
 
 
 @pytest.mark.parametrize("lang", LANGS)

@@ -18,7 +18,7 @@ from babel import Locale
 from babel.dates import get_month_names
 
 from casekit import layout, project, yamlines
-from conftest import DEFAULT, LANGS, ROOT, SLUGS, Site, build, prefix
+from conftest import DEFAULT, LANGS, ROOT, SLUGS, prefix
 
 STRINGS = project.strings_for(ROOT)
 VOCABULARY = yaml.safe_load((ROOT / "docs" / "tags.yml").read_text(encoding="utf-8"))["tags"]
@@ -195,17 +195,6 @@ def _assert_not_a_copy(page, other):
 
 
 # --- the fixture collection: one made-up case with known facts, in every language --------------
-
-@pytest.fixture(scope="module")
-def fixture_site(tmp_path_factory) -> Site:
-    root = collection.make_project(tmp_path_factory.mktemp("site-fixture") / "p")
-    out = tmp_path_factory.mktemp("site-fixture-out") / "site"
-    result = build(root, out)
-    assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stdout}\n{result.stderr}"
-    site = Site(out)
-    site.root = root
-    return site
-
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_fixture_case_is_shown_in_its_own_language(fixture_site, lang):
