@@ -254,7 +254,7 @@ def on_env(env, config, files):
     env.bytecode_cache = build.templates
     env.globals["t"] = _state["t"]
     env.globals["material_version"] = MATERIAL_VERSION
-    env.globals["dir_of"] = views.text_direction
+    env.globals["dirs"] = views.Directions()  # dirs[lang]: "ltr" or "rtl", beside each lang attribute
     env.globals["card_html"] = _Cards(env.get_template("partials/case-card.html"), _state["views"], _state["t"])
     env.globals["card_root"] = CARD_ROOT
     env.globals["fragments"] = fragments = {}  # parts of pages rendered once per build of a language (main.html)

@@ -23,6 +23,14 @@ def text_direction(lang: str) -> str:
         return "ltr"
 
 
+class Directions(dict):
+    """lang -> "ltr" or "rtl", worked out once per language (templates look it up per element)."""
+
+    def __missing__(self, lang):
+        value = self[lang] = text_direction(lang)
+        return value
+
+
 def language_name(code: str, lang: str) -> str:
     return _locale(lang).languages.get(code, code)
 
