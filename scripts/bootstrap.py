@@ -32,7 +32,7 @@ def ensure(requirements: str = "requirements.txt", quiet: bool = False, log=sys.
     if not venv_python().exists():
         print(f"Creating {VENV.relative_to(ROOT)} …", file=log, flush=True)
         venv.EnvBuilder(with_pip=True).create(VENV)
-    files = [ROOT / requirements]
+    files = [ROOT / requirements, ROOT / "pyproject.toml"]
     text = (ROOT / requirements).read_text()
     if "-r requirements.txt" in text:
         files.append(ROOT / "requirements.txt")
@@ -44,6 +44,11 @@ def ensure(requirements: str = "requirements.txt", quiet: bool = False, log=sys.
         if quiet:
             cmd.insert(4, "--quiet")
         subprocess.run(cmd, check=True, cwd=ROOT, stdout=log if log is not sys.stdout else None)
+        # the content model and the site's MkDocs plugin (pyproject.toml), editable: the
+        # plugin runs from this working tree
+        subprocess.run([str(venv_python()), "-m", "pip", "install", "--disable-pip-version-check", *(["--quiet"] if quiet else []),
+                        "--no-deps", "--editable", str(ROOT)], check=True, cwd=ROOT,
+                       stdout=log if log is not sys.stdout else None)
         stamp.write_text(digest)
     return venv_python()
 

@@ -5,6 +5,7 @@ case under made-up slugs, so that the tests hold whichever cases the real collec
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 import shutil
 import subprocess
@@ -57,24 +58,35 @@ def test_two_builds_of_the_same_commit_are_byte_identical(fixture_project, fixtu
     assert differ == [], differ[:10]
 
 
-def test_the_hooks_that_only_save_time_change_no_byte_of_the_site(fixture_project, fixture_site, tmp_path):
-    """Without parallel_build.py (languages one after the other, as on Windows),
-    language_files.py and markdown_reuse.py, the build writes the same files."""
-    project = _copy(fixture_project, tmp_path / "project")
-    config = project / "mkdocs.yml"
-    text = config.read_text(encoding="utf-8")
-    for hook in ("parallel_build.py", "language_files.py", "markdown_reuse.py"):
-        line = f"  - overrides/hooks/{hook}\n"
-        assert line in text, hook
-        text = text.replace(line, "")
-    config.write_text(text, encoding="utf-8")
-    plain = tmp_path / "plain"
-    result = build(project, plain)
+def test_one_process_per_language_writes_the_same_bytes_as_mkdocs_build(fixture_project, fixture_site, tmp_path):
+    """scripts/build.py (each language in a process of its own, through mkdocs-static-i18n's
+    build_only_locale) and a plain `mkdocs build` (the languages one after the other, in one
+    process, as mkdocs-static-i18n does it) write the same site."""
+    out = tmp_path / "parallel"
+    env = {key: value for key, value in os.environ.items() if key != "SITE_URL"}
+    result = subprocess.run([sys.executable, str(fixture_project / "scripts" / "build.py"), "--strict",
+                             "-f", str(fixture_project / "mkdocs.yml"), "-d", str(out)],
+                            capture_output=True, text=True, env=env)
     assert result.returncode == 0, result.stdout + result.stderr
-    first, second = _digest(fixture_site), _digest(plain)
+    first, second = _digest(fixture_site), _digest(out)
     assert first.keys() == second.keys(), set(first) ^ set(second)
     differ = [name for name in first if first[name] != second[name]]
     assert differ == [], differ[:10]
+    assert not [path for path in out.parent.iterdir() if path.name.startswith(".build-")], "the staging folders are removed"
+
+
+def test_a_failed_language_fails_the_parallel_build(fixture_project, tmp_path):
+    """A language whose build fails (here: a UI string file that is not YAML) fails the whole
+    build, with the build's own message, and the staging folders are removed."""
+    project = _copy(fixture_project, tmp_path / "project")
+    last = LANGS[-1]
+    (project / "overrides" / "i18n" / f"{last}.yml").write_text("site: [unclosed\n", encoding="utf-8")
+    out = tmp_path / "out" / "site"
+    result = subprocess.run([sys.executable, str(project / "scripts" / "build.py"), "-f", str(project / "mkdocs.yml"), "-d", str(out)],
+                            capture_output=True, text=True)
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert f"{last}.yml" in result.stderr and "Traceback" not in result.stderr
+    assert not [path for path in out.parent.iterdir() if path.name.startswith(".build-")]
 
 
 FIGURES = {

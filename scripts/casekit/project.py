@@ -19,9 +19,14 @@ _ConfigLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
 _ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
 
 
+def read_config(path: Path) -> dict:
+    """mkdocs.yml as written (MkDocs' own tags read as nothing)."""
+    return yaml.load(Path(path).read_text(encoding="utf-8"), Loader=_ConfigLoader) or {}
+
+
 @cache
 def _config(root: Path) -> dict:
-    return yaml.load((Path(root) / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_ConfigLoader) or {}
+    return read_config(Path(root) / "mkdocs.yml")
 
 
 def markdown_renderer(root: Path = ROOT):
@@ -30,8 +35,13 @@ def markdown_renderer(root: Path = ROOT):
 
 
 def _registry(root: Path) -> list:
-    """The languages mkdocs-static-i18n builds (its entries in mkdocs.yml), the default first."""
-    for plugin in _config(Path(root)).get("plugins") or []:
+    return registry(_config(Path(root)))
+
+
+def registry(config: dict) -> list:
+    """The language registry: the languages mkdocs-static-i18n builds (its entries in
+    mkdocs.yml: locale, name, default), the default first."""
+    for plugin in config.get("plugins") or []:
         if isinstance(plugin, dict) and "i18n" in plugin:
             langs = [lang for lang in plugin["i18n"]["languages"] if lang.get("build", True)]
             return sorted(langs, key=lambda lang: not lang.get("default", False))

@@ -8,6 +8,8 @@ from functools import cache
 from babel import Locale
 from babel.dates import format_date, format_skeleton
 
+from .urls import absolute, page_url, prefix, tag_url  # noqa: F401 - the URL rules live in urls.py
+
 
 @cache
 def _locale(lang: str) -> Locale:
@@ -83,19 +85,6 @@ def format_participants(participants: dict, t) -> list:
 def sort_key(text: str) -> str:
     """Alphabetical order that ignores case and accents."""
     return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().casefold()
-
-
-def prefix(lang: str, default_language: str) -> str:
-    """The folder of a language's pages: none for the default language, "es/" for Spanish."""
-    return "" if lang == default_language else f"{lang}/"
-
-
-def page_url(slug: str, lang: str, default_language: str) -> str:
-    return f"{prefix(lang, default_language)}cases/{slug}/"
-
-
-def tag_url(tag_id: str, lang: str, default_language: str) -> str:
-    return f"{prefix(lang, default_language)}tags/{tag_id}/"
 
 
 def case_view(case, lang: str, t, vocab, default_language: str) -> dict:
@@ -289,11 +278,6 @@ def card_data(view) -> dict:
         "start": start or end or "",
         "end": end or start or "",
     }
-
-
-def absolute(site_url: str, url: str) -> str:
-    """``url`` (relative to the site root) as an absolute address."""
-    return site_url.rstrip("/") + "/" + url.lstrip("/")
 
 
 def temporal_coverage(start, end) -> str | None:

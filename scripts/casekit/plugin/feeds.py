@@ -1,4 +1,4 @@
-"""Build hook: an Atom feed of the case studies in each language.
+"""An Atom feed of the case studies in each language.
 
 /feed.xml, /es/feed.xml and /nl/feed.xml list every case, newest first by the date it was
 added, with its title, summary and tags in the feed's language. Every page links its
@@ -11,34 +11,30 @@ from pathlib import Path
 
 from feedgen.feed import FeedGenerator
 
-from casekit import build, views
+from .. import urls
 
 
 def _moment(day: str) -> datetime.datetime:
     return datetime.datetime.fromisoformat(day).replace(tzinfo=datetime.UTC)
 
 
-def on_post_build(config):
-    if build.preview_rebuild():
-        return
-    state = build.state
-    lang, t, default = state["lang"], state["t"], state["collection"].default_language
-    own = build.prefix(lang, default)
+def write(config, build) -> None:
+    lang, t, own = build.lang, build.t, build.prefix
     site_url = config.site_url
-    cases = sorted(state["views"].values(), key=lambda view: (view["added"] or "", view["slug"]), reverse=True)
+    cases = sorted(build.case_views.values(), key=lambda view: (view["added"] or "", view["slug"]), reverse=True)
     feed = FeedGenerator()
-    feed.id(views.absolute(site_url, own))
+    feed.id(urls.absolute(site_url, own))
     feed.title(f"{t('feed.title')} · {config.site_name}")
     feed.subtitle(config.site_description)
     feed.language(lang)
     feed.author({"name": config.site_name})
-    feed.link(href=views.absolute(site_url, own + "feed.xml"), rel="self", type="application/atom+xml")
-    feed.link(href=views.absolute(site_url, own + "cases/"), rel="alternate", type="text/html", hreflang=lang)
+    feed.link(href=urls.absolute(site_url, own + urls.FEED), rel="self", type="application/atom+xml")
+    feed.link(href=urls.absolute(site_url, own + urls.CATALOGUE), rel="alternate", type="text/html", hreflang=lang)
     dates = [view["reviewed"] or view["added"] for view in cases if view["reviewed"] or view["added"]]
     feed.updated(_moment(max(dates)) if dates else datetime.datetime(2000, 1, 1, tzinfo=datetime.UTC))
     for view in cases:
         entry = feed.add_entry(order="append")
-        url = views.absolute(site_url, view["url"])
+        url = urls.absolute(site_url, view["url"])
         entry.id(url)
         entry.title(view["title"])
         entry.summary(view["summary"])
@@ -47,7 +43,7 @@ def on_post_build(config):
             entry.published(_moment(view["added"]))
         entry.updated(_moment(view["reviewed"] or view["added"]))
         for tag in view["tags"]:
-            entry.category(term=tag["id"], label=tag["label"], scheme=views.absolute(site_url, own + "tags/"))
-    target = Path(config.site_dir) / own / "feed.xml"
+            entry.category(term=tag["id"], label=tag["label"], scheme=urls.absolute(site_url, own + urls.TAGS))
+    target = Path(config.site_dir) / own / urls.FEED
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_bytes(feed.atom_str(pretty=True))

@@ -1,4 +1,4 @@
-"""Build hook: two corrections to Material's markup that the Nu HTML Checker rejects.
+"""Two corrections to Material's markup that the Nu HTML Checker rejects.
 
 - Its hidden checkbox toggles carry autocomplete="off", which HTML allows on text-like inputs
   only: the attribute is dropped (checkboxes are not autofilled anyway).
@@ -9,19 +9,16 @@ from __future__ import annotations
 
 import re
 
-from mkdocs.plugins import event_priority
-
 TOGGLE = re.compile(r'(<input class="[^"]*md-toggle[^"]*"[^>]*?) autocomplete="off"')
 
 
-def on_post_page(output, page, config):
-    output = TOGGLE.sub(r"\1", output)
+def page(output: str) -> str:
+    output = template(output)
     if 'id="__toc"' not in output:
         output = output.replace('<label class="md-nav__title" for="__toc">', '<div class="md-nav__title">', 1)
         output = re.sub(r'(<div class="md-nav__title">.*?)</label>', r"\1</div>", output, count=1, flags=re.S)
     return output
 
 
-@event_priority(50)  # before not_found.py keeps a copy of the 404 page
-def on_post_template(output, template_name, config):
+def template(output: str) -> str:
     return TOGGLE.sub(r"\1", output)

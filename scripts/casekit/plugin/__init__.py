@@ -1,0 +1,211 @@
+"""The site's MkDocs plugin: the case studies, built in every language.
+
+One class; its event methods below read in the order MkDocs calls them, and each delegates to
+a module of this package named for its job. The build's state lives on the instance (MkDocs
+keeps one instance for the life of `mkdocs serve`, since the class has on_startup): nothing is
+kept at module level.
+
+mkdocs-static-i18n builds the languages: in one process it builds the default language, then
+(inside the default language's on_post_build, its priority -100) each other language with a
+nested build; scripts/build.py instead runs one process per language with its documented
+`build_only_locale`. Our events that need the language being built run after the plugin's
+(AFTER_I18N); a stack of LanguageBuild records which language each (nested) build is.
+The content model and views (casekit) do not import MkDocs; this package is the adapter.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.config import base, config_options
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
+
+from .. import csp, opendata, project, urls, views
+from . import boundary, feeds, generated, head, html_fixes, languages, not_found, page_data, private_api, search_index, sitemap, templates
+from .content import Content, TemplateCache
+from .state import LanguageBuild
+
+log = get_plugin_logger("casestudies")
+
+FIRST = 100  # before any other plugin sees the files and pages: the trust boundary
+BEFORE_I18N = -50  # mkdocs-static-i18n's events run at -100 (its documentation: "we are last")
+AFTER_I18N = -110
+
+
+class Options(base.Config):
+    # the collection as scripts/build.py read it once for every language's process (Content.save)
+    collection_cache = config_options.Optional(config_options.Type(str))
+
+
+class CaseStudiesPlugin(BasePlugin[Options]):
+    def __init__(self):
+        super().__init__()
+        self.command, self.dirty, self.builds = None, False, 0
+        self.content: Content | None = None
+        self.templates = TemplateCache()
+        self.stack: list[LanguageBuild] = []  # the builds in progress: the default language's, then a nested one
+        self.not_found_html: str | None = None  # the default language's 404 page, for the site's root
+        self.restore = None  # ends private_api's reuse of Markdown converters
+
+    @property
+    def build(self) -> LanguageBuild:
+        return self.stack[-1]
+
+    def preview_rebuild(self) -> bool:
+        """A rebuild of the live preview after an edit (`mkdocs serve --dirty`, not the first build):
+        what no one previews (feeds, sitemap, data files, search index) keeps its first version."""
+        return self.command == "serve" and self.dirty and self.builds > 0
+
+    # 1. once per `mkdocs build` or `mkdocs serve`
+    def on_startup(self, *, command, dirty):
+        self.command, self.dirty = command, dirty
+
+    # 2. each language's build starts: read (or reuse) the collection; stop on a malformed case
+    @event_priority(AFTER_I18N)  # mkdocs-static-i18n has set the language being built
+    def on_config(self, config):
+        registry = project.registry(project.read_config(config.config_file_path))
+        codes = tuple(lang["locale"] for lang in registry)
+        if not self.stack:
+            languages.check_writable(config.site_dir)
+        if self.content is None:
+            self.content = content_of(config, codes)
+            if self.config.collection_cache:
+                self.content.load(Path(self.config.collection_cache))
+        collection = self.content.collection()
+        if collection.problems:
+            boundary.fail(collection.problems, "in the case studies")
+        self.content.related()  # once for every language
+        lang = config.theme["language"]
+        t = self.content.strings_for(lang)
+        config.site_name = t("site.name")
+        config.site_description = t("site.description")
+        # Material shows the language selector (overrides/partials/alternate.html) when this is
+        # set; the selector's entries are the page's own (templates.language_links)
+        config.extra["alternate"] = [{"name": entry.get("name", entry["locale"]), "lang": entry["locale"],
+                                      "link": urls.prefix(entry["locale"], codes[0]) or "./"} for entry in registry]
+        alone = config.plugins["i18n"].config.build_only_locale is not None
+        self.stack.append(LanguageBuild(lang=lang, default=codes[0], languages=codes,
+                                        names={entry["locale"]: entry.get("name", entry["locale"]) for entry in registry},
+                                        t=t, strings_for=self.content.strings_for, collection=collection, alone=alone))
+        return config
+
+    def on_pre_build(self, config):
+        build = self.build
+        if self.restore is None:  # the outermost build: for all its languages (see private_api.py)
+            self.restore = private_api.reuse_markdown_converters()
+        build.show_cases(self.content.case_views(build.lang),
+                         views.tag_index(build.collection.cases, build.collection.vocab, build.lang, build.t, build.default))
+
+    # 3. the files: checked, then only this language's given to mkdocs-static-i18n, then ours added
+    @event_priority(FIRST)
+    def _check_files(self, files, config):
+        boundary.check_files(files, config.docs_dir, self.content.root, self.build.languages)
+        return files
+
+    @event_priority(BEFORE_I18N)
+    def _language_files(self, files, config):
+        build = self.build
+        return languages.only_language(files, config.docs_dir, build.lang, build.languages, build.default)
+
+    @event_priority(AFTER_I18N)
+    def _add_pages(self, files, config):
+        build = self.build
+        if build.alone and not build.is_default:
+            languages.under_folder(files, config.docs_dir, config.site_dir, build.prefix)
+        generated.add_pages(files, config, build.collection, build.lang, build.prefix,
+                            preview=self.command == "serve" and self.dirty)
+        return files
+
+    on_files = CombinedEvent(_check_files, _language_files, _add_pages)
+
+    # 4. the templates: ours autoescaped, given the strings, addresses and cards of this language
+    def on_env(self, env, config, files):
+        env.autoescape = boundary.autoescape_for(Path(config.theme.custom_dir))
+        env.bytecode_cache = self.templates
+        templates.set_globals(env, self.build, config.site_url)
+        return env
+
+    # 5. each page
+    def on_page_markdown(self, markdown, page, config, files):
+        boundary.check_meta(page, lambda: self._source(page, config))
+        page_data.attach(page, self.build)
+        return markdown
+
+    def on_page_content(self, html, page, config, files):
+        html = boundary.clean_content(html, page, lambda: self._source(page, config))
+        page_data.case_contents(page, self.build.t)
+        return page_data.translate_permalinks(html, config, self.build.t)
+
+    def on_page_context(self, context, page, config, nav):
+        build = self.build
+        context["head"] = head.head(page, config, build)
+        if build.is_default:
+            build.sitemap.append((context["head"]["alternates"], context["head"]["x_default"]))
+        if page.meta.get("case"):
+            context["cite"] = views.citation(page.meta["case"], build.lang, build.t, config.site_name, context["head"]["canonical"])
+        context["language_links"] = templates.language_links(page.url, build)
+        key = page_data.sidebar_key(page, nav, context["base_url"])
+        if key:
+            context["sidebar_key"] = key
+        return context
+
+    def on_post_page(self, output, page, config):
+        output = html_fixes.page(output)
+        return csp.add(output, preview=self.command == "serve", wasm=bool(page.meta.get("search_page")))
+
+    def on_post_template(self, output, template_name, config):
+        if template_name != urls.NOT_FOUND:
+            return output
+        output = csp.add(html_fixes.template(output), preview=self.command == "serve")
+        if self.build.is_default:
+            self.not_found_html = output
+        else:
+            not_found.write(config.site_dir, self.build, output)
+        return output
+
+    # 6. each language's build ends: its feed and search index (before mkdocs-static-i18n builds
+    #    the other languages inside the default language's build) ...
+    def _language_outputs(self, config):
+        if not self.preview_rebuild():
+            feeds.write(config, self.build)
+            log.info(search_index.write(config.site_dir, self.build.lang, self.build.prefix))
+
+    # ... then, once every language is built, what the whole site has once
+    @event_priority(AFTER_I18N)
+    def _site_outputs(self, config):
+        build = self.stack.pop()
+        if build.is_default and not self.preview_rebuild():
+            sitemap.write(config.site_dir, build.sitemap)
+            site = Path(config.site_dir)
+            (site / urls.CASES_JSON).write_text(opendata.to_json(build.collection, config.site_url, config.extra.get("licence")), encoding="utf-8")
+            (site / urls.CASES_CSV).write_text(opendata.to_csv(build.collection, config.site_url), encoding="utf-8")
+        if build.is_default and self.not_found_html is not None:
+            not_found.write(config.site_dir, build, self.not_found_html)  # the other languages' builds wrote theirs there too
+        if not self.stack:
+            self.builds += 1
+            self._end()
+
+    on_post_build = CombinedEvent(_language_outputs, _site_outputs)
+
+    def on_build_error(self, *, error):
+        self.stack.clear()
+        self._end()
+
+    def _end(self):
+        if self.restore is not None:
+            self.restore()
+            self.restore = None
+
+    def _source(self, page, config) -> tuple:
+        """(the file to name in messages, its text) of a page."""
+        if page.file.abs_src_path:
+            return boundary.read_source(Path(page.file.abs_src_path), self.content.root)
+        # a generated page: a case shown in its original language, or a tag page
+        case = page.meta.get("case")
+        original = self.build.collection.cases[case["slug"]].original if case else None
+        path = original.path if original else Path(config.docs_dir) / "tags.yml"
+        return boundary.read_source(path, self.content.root)[0], page.file.content_string
+
+
+def content_of(config, codes: tuple) -> Content:
+    """The collection of the site that ``config`` (MkDocs' configuration) describes."""
+    return Content(Path(config.config_file_path).parent, Path(config.docs_dir), Path(config.theme.custom_dir) / "i18n", codes)

@@ -1,0 +1,100 @@
+"""The trust boundary. Everything under docs/ comes from outside the project.
+
+- Files: only the documented layout is published (casekit/layout.py); a file outside it, a
+  symbolic link or a file that resolves outside docs/ stops the build.
+- Page settings: a page's front matter holds only the keys its schema allows (a case text:
+  casekit/text.schema.json; another page: title), as plain text.
+- Prose: the HTML MkDocs renders from each page is checked against the allow-list of
+  casekit/html_policy.py; anything outside it stops the build with `file:line` (the validator
+  reports the same), and the published HTML is passed through the sanitiser all the same.
+- Templates: our own templates (overrides/) are rendered with autoescape on, so every value
+  they print is escaped unless it is marked safe (only the sanitised page content is).
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+from .. import html_policy, layout, markdown_checks, model, pages, textfile, yamlines
+from ..problems import Problem, display_path, report
+
+
+def fail(problems: list, what: str = "in contributed files") -> None:
+    count = len(problems)
+    raise PluginError(f"{count} problem{'s' if count != 1 else ''} {what}; the site was not built.\n" + report(problems))
+
+
+def check_files(files, docs_dir: str, root: Path, languages) -> None:
+    """Stop the build when a file under docs/ is a symbolic link or lies outside the layout."""
+    docs = os.path.realpath(docs_dir)
+    below_docs = os.path.join(os.path.abspath(docs_dir), "")
+    problems = []
+    for file in files:
+        if file.abs_src_path is None or not os.path.abspath(file.abs_src_path).startswith(below_docs):
+            continue  # theme files and generated pages
+        shown = display_path(file.abs_src_path, root)
+        real = os.path.realpath(file.abs_src_path)
+        if real != os.path.abspath(file.abs_src_path) or not real.startswith(docs + os.sep):
+            problems.append(Problem(shown, 1, "this file is, or lies in, a symbolic link; the build would publish what it points to.", "replace the link with the file itself."))
+        elif not layout.allowed(file.src_uri, languages):
+            problems.append(Problem(shown, 1, "this file is outside the layout of docs/ and would be published as it is.", "remove it (see README: what contributed content may contain)."))
+    if problems:
+        fail(problems)
+
+
+def is_case_text(src_uri: str) -> bool:
+    parts = src_uri.split("/")
+    return len(parts) >= 3 and parts[-3] == "cases" and parts[-1].startswith("index.")
+
+
+def check_meta(page, source) -> None:
+    """Stop the build when a page's front matter holds a key its schema does not allow, or a
+    title with markup. ``source()`` gives (the file to name, its text)."""
+    allowed = model.text_meta_keys() if is_case_text(page.file.src_uri) else pages.META_KEYS
+    if any(key not in allowed for key in page.meta) or html_policy.plain_text_problem(str(page.title or "")):
+        shown, raw = source()
+        front, _body, _line = yamlines.split_front_matter(raw)
+        try:
+            doc = yamlines.load(front, first_line=2) if front is not None else None
+        except yamlines.YamlSyntaxError:
+            doc = None
+        meta = {key: value for key, value in page.meta.items() if key != "case"}
+        fail(pages.meta_problems(meta, doc, shown, allowed) or
+             [Problem(shown, 1, "the page's title holds markup.", "write plain words.")])
+
+
+def clean_content(html: str, page, source) -> str:
+    """The page's HTML, sanitised; the build stops with `file:line` when the allow-list of
+    casekit/html_policy.py would remove anything (or a heading holds markup)."""
+    findings = html_policy.findings(html)
+    # a heading's title in the table of contents is escaped text; Material prints it as HTML
+    unsafe_toc = [item for item in _toc_items(page.toc.items) if "<" in item.title]
+    if findings or unsafe_toc:
+        shown, raw = source()
+        _front, body, body_line = yamlines.split_front_matter(raw)
+        problems = markdown_checks.policy_problems(html, body, body_line, shown)
+        problems += [Problem(shown, html_policy.locate((item.title,), body, body_line), "a heading holds markup.", "write the heading in plain words.")
+                     for item in unsafe_toc]
+        fail(problems or [Problem(shown, body_line, "the page holds HTML outside the allow-list.", "see README: what contributed content may contain.")])
+    return html_policy.sanitize(html)
+
+
+def _toc_items(items) -> list:
+    out = []
+    for item in items:
+        out.append(item)
+        out += _toc_items(item.children)
+    return out
+
+
+def read_source(path: Path, root: Path) -> tuple:
+    return display_path(path, root), textfile.read(path)
+
+
+def autoescape_for(overrides: Path):
+    """Autoescape for the templates of overrides/ (ours), not for Material's own. (Jinja asks
+    for every template it renders, includes too: the answer is a set lookup.)"""
+    ours = frozenset(path.relative_to(overrides).as_posix() for path in overrides.rglob("*") if path.suffix in (".html", ".xml"))
+    return ours.__contains__

@@ -1,0 +1,92 @@
+"""What each page shows beyond its own text: a case page its facts; the home page, the
+catalogue and the tag pages their cards; the tag index, the codebook, the translation status
+and the search page their tables. Set as page.meta for the templates (overrides/main.html)."""
+from __future__ import annotations
+
+from html import escape
+
+from mkdocs.structure.toc import AnchorLink
+
+from .. import opendata, urls, views
+
+HOME_CARDS = 12
+LISTING_FOLDERS = {"cases": "catalogue", "tags": "tags", "search": "search", "translations": "translations", "data": "data"}
+
+
+def _parts(src_uri: str, lang: str) -> list:
+    """The parts of a page's path, without the language folder of generated pages."""
+    parts = src_uri.split("/")
+    if parts[0] == lang and len(parts) > 1:
+        parts = parts[1:]
+    return parts
+
+
+def kind(src_uri: str, lang: str) -> tuple:
+    """What a page is: ("case", slug), ("home"|"catalogue"|"tags"|"search"|"translations"|"data", None),
+    ("tag", tag id) or (None, None)."""
+    parts = _parts(src_uri, lang)
+    if len(parts) == 3 and parts[0] == "cases" and parts[2].startswith("index."):
+        return "case", parts[1]
+    if len(parts) == 1 and parts[0].startswith("index."):
+        return "home", None
+    if len(parts) == 2 and parts[1].startswith("index.") and parts[0] in LISTING_FOLDERS:
+        return LISTING_FOLDERS[parts[0]], None
+    if len(parts) == 3 and parts[0] == "tags" and parts[2] == "index.md":
+        return "tag", parts[1]
+    return None, None
+
+
+def attach(page, build) -> None:
+    """Set what the page's template prints beyond the page's text."""
+    what, key = kind(page.file.src_uri, build.lang)
+    meta, cards = page.meta, build.cards
+    if what == "case":
+        if key in build.case_views:
+            meta["case"] = build.case_views[key]
+    elif what == "home":  # the newest cases; the catalogue has them all
+        meta["cards"] = sorted(cards, key=lambda view: (view["added"] or "", view["slug"]), reverse=True)[:HOME_CARDS]
+        if len(cards) > HOME_CARDS:
+            meta["more_cards"] = {"count": len(cards), "url": build.prefix + urls.CATALOGUE, "text": build.t("catalogue.all", count=len(cards))}
+    elif what == "catalogue":
+        meta["cards"] = cards
+        meta["filters"] = views.catalogue_filters(cards, build.collection.vocab, build.lang, build.t)
+    elif what == "data":
+        meta["codebook"] = opendata.codebook(build.languages, build.t)
+    elif what == "search":
+        meta["search_page"] = True
+    elif what == "translations":
+        meta["translation_table"] = views.translation_table(cards, build.collection.cases, build.languages, build.lang, build.t)
+    elif what == "tags":
+        meta["tag_index"] = build.tag_index
+    elif what == "tag":
+        meta["cards"] = build.by_tag.get(key, [])
+        meta["tag"] = key
+
+
+def translate_permalinks(html: str, config, t) -> str:
+    """The title of the links after headings in the page's language (Markdown writes the one
+    of mkdocs.yml)."""
+    permalink = config.mdx_configs.get("toc", {}).get("permalink_title")
+    if permalink:
+        html = html.replace(f'title="{escape(permalink)}"', f'title="{escape(t("site.permalink"))}"')
+    return html
+
+
+def case_contents(page, t) -> None:
+    """The facts box and the sources in a case page's table of contents (a table of contents
+    title is HTML, printed as it is by Material: UI strings are text)."""
+    if page.meta.get("case"):
+        page.toc.items.insert(0, AnchorLink(escape(t("facts.heading")), "case-facts", 2))
+        page.toc.items.append(AnchorLink(escape(t("case.sources")), "case-sources", 2))
+
+
+def sidebar_key(page, nav, base_url):
+    """The sidebars of a case page (the site's navigation and the page's contents) are the same
+    on every case page of a language with the same headings: main.html renders them once per key."""
+    if page.meta.get("case") and page not in nav.pages:
+        return ("sidebars", base_url, _toc_key(page.toc))
+    return None
+
+
+def _toc_key(items) -> tuple:
+    return tuple((item.title, item.url, _toc_key(item.children)) for item in items)

@@ -1,0 +1,55 @@
+"""What the templates of overrides/ get besides the page: the UI strings (t), each language's
+text direction, the site's addresses, the case cards (rendered once per language), and the
+language selector's entries."""
+from __future__ import annotations
+
+from importlib import metadata
+from urllib.parse import urlsplit
+
+from markupsafe import Markup
+
+from .. import urls, views
+from . import not_found
+
+CARD_ROOT = "\x00root/"  # in a card rendered once: replaced by each page's way to the site root
+
+
+class Cards(dict):
+    """Each case's card, rendered the first time a page lists it, then reused."""
+
+    def __init__(self, template, case_views, t):
+        super().__init__()
+        self.template, self.case_views, self.t = template, case_views, t
+
+    def __missing__(self, slug):
+        html = self[slug] = Markup(self.template.render(case=self.case_views[slug], t=self.t, root=CARD_ROOT))  # autoescaped
+        return html
+
+
+def set_globals(env, build, site_url: str) -> None:
+    own = build.prefix
+    env.globals["t"] = build.t
+    env.globals["material_version"] = metadata.version("mkdocs-material")  # for the generator tag (main.html)
+    env.globals["dirs"] = views.Directions()  # dirs[lang]: "ltr" or "rtl", beside each lang attribute
+    env.globals["card_html"] = Cards(env.get_template("partials/case-card.html"), build.case_views, build.t)
+    env.globals["card_root"] = CARD_ROOT
+    env.globals["fragments"] = fragments = {}  # parts of pages rendered once per build of a language (main.html)
+
+    def keep_fragment(key, html):
+        fragments[key] = html
+        return html
+    env.globals["keep_fragment"] = keep_fragment
+    env.globals["search_url"] = own + urls.SEARCH
+    env.globals["search_bundle"] = own + urls.SEARCH_BUNDLE
+    env.globals["links"] = {"feed": own + urls.FEED, "json": urls.CASES_JSON, "csv": urls.CASES_CSV, "codebook": own + urls.DATA}
+    # the language selector of the 404 page (served at any address): each language's home, from the root
+    root = urlsplit(site_url).path.rstrip("/") + "/"
+    env.globals["languages"] = [{"lang": lang, "name": build.names.get(lang, lang), "link": root + urls.prefix(lang, build.default)}
+                                for lang in build.languages]
+    env.globals["not_found"] = not_found.template_data(build)
+
+
+def language_links(page_url: str, build) -> list:
+    """The language selector's entries on a page: the same page in each language."""
+    return [{"lang": lang, "name": build.names.get(lang, lang), "link": urls.in_language(page_url, build.lang, lang, build.default) or "./"}
+            for lang in build.languages]
