@@ -7,10 +7,10 @@ import ast
 import inspect
 from importlib import metadata
 
-from conftest import ROOT
 from mkdocs.structure import pages
 
 from casekit.plugin import private_api
+from conftest import ROOT
 
 
 def test_the_versions_it_was_checked_against_are_installed():
