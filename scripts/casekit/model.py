@@ -334,7 +334,7 @@ def _relative_time(text: Text, shown, strings) -> list:
 def _check_text(case: Case, text: Text, shown, strings_for, docs_dir, render=None) -> list:
     problems = []
     if render:  # the validator's checks of the rendered prose and its warnings; the build checks
-        # what MkDocs renders (overrides/hooks/untrusted.py) and has no use for warnings
+        # what MkDocs renders (casekit/plugin/boundary.py) and has no use for warnings
         problems += markdown_checks.check(render(text.body), text.body, text.body_line, text.path, shown, docs_dir)
         problems += _relative_time(text, shown, strings_for(text.lang))
     if text.doc is None:
@@ -457,7 +457,7 @@ def load_collection(docs_dir: Path, languages, strings_for, root=None, only=None
     """Read every case under ``docs_dir``/cases (or only the folders in ``only``).
 
     ``render`` (Markdown to HTML) lets the prose be checked on its rendered HTML, as the
-    validator does; the build checks the HTML MkDocs renders instead (overrides/hooks/cases.py).
+    validator does; the build checks the HTML MkDocs renders instead (casekit/plugin/boundary.py).
     ``memo`` (a dict the caller keeps between calls, as the live preview does) lets a folder
     whose files have not changed be taken as it was read last time."""
     docs_dir = Path(docs_dir)

@@ -8,6 +8,7 @@ from functools import cache
 from babel import Locale
 from babel.dates import format_date, format_skeleton
 
+from .facets import FACETS
 from .urls import absolute, page_url, prefix, tag_url  # noqa: F401 - the URL rules live in urls.py
 
 
@@ -241,7 +242,7 @@ def tag_index(cases: dict, vocab, lang: str, t, default_language: str) -> list:
     return groups
 
 
-FILTER_GROUPS = (("theme", "all"), ("approach", "all"), ("region", "any"), ("country", "any"), ("organisation", "any"))
+FILTER_GROUPS = tuple((facet.id, facet.match) for facet in FACETS)  # casekit/facets.py
 
 
 def catalogue_filters(case_views: list, vocab, lang: str, t) -> dict:
@@ -258,12 +259,13 @@ def catalogue_filters(case_views: list, vocab, lang: str, t) -> dict:
             present["country"][code] = name
         years += [year for year in view["years"] if year]
     groups = []
-    for name, mode in FILTER_GROUPS:
+    for facet in FACETS:
+        name, mode = facet.id, facet.match
         label = t("facts.countries") if name == "country" else vocab.facets.get(name, {}).get(lang, name)
         options = sorted(({"value": value, "label": text} for value, text in present[name].items()),
                          key=lambda option: sort_key(option["label"]))
         if options:
-            groups.append({"name": name, "label": label, "mode": mode,
+            groups.append({"name": name, "source": facet.source, "label": label, "mode": mode,
                            "mode_text": t(f"catalogue.filters.{mode}_match"), "options": options})
     return {"groups": groups, "years": {"min": min(years), "max": max(years)} if years else None}
 

@@ -8,9 +8,10 @@ from pathlib import Path
 from rapidfuzz import fuzz, process
 
 from . import yamlines
+from .facets import VOCABULARY_FACETS
 from .problems import Problem, display_path
 
-FACETS = ("theme", "approach", "region", "organisation")
+FACETS = VOCABULARY_FACETS  # casekit/facets.py
 
 
 @dataclass(frozen=True)

@@ -1,8 +1,8 @@
 /* Catalogue filters: an enhancement over the full list of case cards.
  *
- * Theme and approach tags must all match; within region, country and organisation any
- * option matches; a year range keeps cases whose period overlaps it. Each option shows how
- * many cases it would give; the count is announced in a live region. The state lives in the
+ * The facets come from the page (casekit/facets.py): in a fieldset whose data-mode is "all"
+ * every ticked option must match, in one whose mode is "any" one is enough; a year range
+ * keeps cases whose period overlaps it. Each option shows how many cases it would give; the count is announced in a live region. The state lives in the
  * query string (shareable; back and forward work), and the language selector keeps it.
  * Every text comes from the page: this file holds no words of any language.
  */
@@ -16,14 +16,17 @@
   var countText = JSON.parse(root.getAttribute("data-count"));
   var plural = new Intl.PluralRules(document.documentElement.lang);
   var groups = Array.prototype.map.call(form.querySelectorAll("fieldset[data-mode]"), function (fieldset) {
-    return { name: fieldset.getAttribute("data-group"), mode: fieldset.getAttribute("data-mode") };
+    return { name: fieldset.getAttribute("data-group"), source: fieldset.getAttribute("data-source"),
+             mode: fieldset.getAttribute("data-mode") };
   });
   var cases = Array.prototype.map.call(document.querySelectorAll(".case-list .case-card"), function (card) {
-    var words = function (name) { return (card.getAttribute("data-" + name) || "").split(" ").filter(Boolean); };
+    var values = {};  // each facet's values, from the card attribute its fieldset names (casekit/facets.py)
+    groups.forEach(function (group) {
+      values[group.name] = (card.getAttribute("data-" + group.source) || "").split(" ").filter(Boolean);
+    });
     return {
       card: card,
-      values: { theme: words("tags"), approach: words("tags"), organisation: words("tags"),
-                region: words("region"), country: words("country") },
+      values: values,
       start: parseInt(card.getAttribute("data-start"), 10) || null,
       end: parseInt(card.getAttribute("data-end"), 10) || null
     };

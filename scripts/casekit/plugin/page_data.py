@@ -4,13 +4,14 @@ and the search page their tables. Set as page.meta for the templates (overrides/
 from __future__ import annotations
 
 from html import escape
+from types import MappingProxyType
 
 from mkdocs.structure.toc import AnchorLink
 
 from .. import opendata, urls, views
 
 HOME_CARDS = 12
-LISTING_FOLDERS = {"cases": "catalogue", "tags": "tags", "search": "search", "translations": "translations", "data": "data"}
+LISTING_FOLDERS = MappingProxyType({"cases": "catalogue", "tags": "tags", "search": "search", "translations": "translations", "data": "data"})
 
 
 def _parts(src_uri: str, lang: str) -> list:

@@ -16,11 +16,12 @@ this relies on; tests/test_build_output.py shows that the pages are the same wit
 from __future__ import annotations
 
 import json
+from types import MappingProxyType
 
 import markdown
 from mkdocs.structure import pages
 
-RELIES_ON = {"mkdocs": "1.6.1", "markdown": "3.11.3"}
+RELIES_ON = MappingProxyType({"mkdocs": "1.6.1", "markdown": "3.11.3"})
 
 
 class ReusedConverters:
