@@ -6,4 +6,5 @@
 - ``strings``: the UI strings of each language (overrides/i18n/<lang>.yml)
 - ``model``: reading and checking the cases (docs/cases/<slug>/)
 - ``views``: what a page in one language shows of a case (labels, dates, names)
+- ``worldmap``: the map of cases per country, an inline SVG (outlines: data/world.json)
 """
