@@ -11,6 +11,7 @@ generator ports the plugin, not the domain.
 - ``strings``: the UI strings of each language (overrides/i18n/<lang>.yml)
 - ``model``: reading and checking the cases (docs/cases/<slug>/)
 - ``views``: what a page in one language shows of a case (labels, dates, names)
+- ``worldmap``: the map of cases per country, an inline SVG (outlines: data/world.json)
 - ``html_policy``, ``layout``, ``textfile``, ``markdown_checks``, ``csp``: the rules for contributed files
 - ``plugin``: the MkDocs plugin that builds the site
 """

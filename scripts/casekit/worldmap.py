@@ -1,0 +1,124 @@
+"""The world map of cases per country ("Browse by place"): an accessible inline SVG.
+
+Every country of the map data (casekit/data/world.json, made by scripts/make_map_data.py) is
+drawn in a neutral grey; a country with cases is filled with a dark colour and is a link, named
+for screen readers by the label the caller gives it (for example "Kenya: 2 cases"). This module
+knows no language: every text it prints (title, description, names, labels) comes from the
+caller, already translated. Its colours are CSS classes (overrides/assets/stylesheets/map.css)
+with the same colours as ``fill`` attributes, so the map reads right without the style sheet;
+it prints no style attribute, no script and no event handler.
+
+Codes the map cannot draw (small countries are not in the 1:110m outlines, Antarctica is left
+out) are an error: ``svg`` raises ValueError naming them. Call ``unknown`` first to find them
+and show those countries another way, for example as a list of links under the map.
+"""
+from __future__ import annotations
+
+import json
+import unicodedata
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass
+from html import escape
+from pathlib import Path
+from types import MappingProxyType
+from urllib.parse import urlsplit
+
+DATA = Path(__file__).parent / "data" / "world.json"
+
+# The fills, also in map.css. The colour of a country with cases has at least 3:1 contrast
+# (WCAG 1.4.11, non-text contrast) against the neutral grey and against the white page.
+LAND = "#d4d4d4"
+CASES = "#00695c"  # the theme's primary colour (cases.css)
+PAGE = "#ffffff"
+
+_SAFE_SCHEMES = ("", "http", "https")
+
+
+@dataclass(frozen=True)
+class World:
+    """The outlines: ``view_box`` of the SVG and ``countries``, alpha-2 code -> path "d"."""
+
+    view_box: str
+    countries: Mapping[str, str]
+
+
+def load(path: Path = DATA) -> World:
+    """Read the map data. Load it once and pass it to ``svg`` and ``unknown`` when drawing
+    more than one map (one per language, say)."""
+    data = json.loads(Path(path).read_text(encoding="utf-8"))
+    return World(view_box=data["viewBox"], countries=MappingProxyType(dict(data["countries"])))
+
+
+def unknown(codes: Iterable[str], world: World | None = None) -> list[str]:
+    """The codes among ``codes`` that the map has no outline for, sorted."""
+    world = world or load()
+    return sorted({code for code in codes if code not in world.countries})
+
+
+def _sort_key(name: str) -> str:
+    """Names in alphabetical order whatever their accents (the order of the links for the
+    keyboard and screen readers)."""
+    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c)).casefold()
+
+
+def _href(url: str, code: str) -> str:
+    if not isinstance(url, str) or not url.strip():
+        raise ValueError(f"link_for({code!r}) gave no address: {url!r}")
+    if urlsplit(url.strip()).scheme.lower() not in _SAFE_SCHEMES:
+        raise ValueError(f"link_for({code!r}) gave {url!r}: only relative, http and https addresses are linked")
+    return url
+
+
+def svg(counts: Mapping[str, int], names: Mapping[str, str], link_for: Callable[[str], str], title: str,
+        label: Callable[[str, int], str], *, description: str = "", id_prefix: str = "worldmap",
+        world: World | None = None) -> str:
+    """The map as an inline SVG string.
+
+    counts: alpha-2 code -> number of cases (0 or absent: drawn neutral, no link).
+    names: alpha-2 code -> the country's name in the page's language, for every counted code.
+    link_for(code): the address the country's link leads to (relative, http or https).
+    title: the map's accessible name (its <title>), in the page's language.
+    label(name, count): a country's accessible name, e.g. "Kenya: 2 cases" (translated and
+        pluralised by the caller); it is the link's aria-label and its <title> (tooltip).
+    description: an optional longer text alternative (<desc>, aria-describedby).
+    id_prefix: makes the ids of <title> and <desc> unique when a page holds two maps.
+    world: the map data (``load()``), read from DATA when not given.
+
+    Raises ValueError when a counted code has no outline (see ``unknown``) or no name, a
+    count is not a whole number of at least 0, or an address is not relative, http or https.
+    The svg is a group (role="group") named by its title, not role="img": an img's children
+    are hidden from assistive technology, and these links must be reachable.
+    """
+    world = world or load()
+    for code, count in counts.items():
+        if isinstance(count, bool) or not isinstance(count, int) or count < 0:
+            raise ValueError(f"the number of cases of {code!r} must be a whole number of at least 0, not {count!r}")
+    with_cases = [code for code, count in counts.items() if count > 0]
+    missing = unknown(with_cases, world)
+    if missing:
+        raise ValueError(f"the map has no outline for {', '.join(map(repr, missing))} (small countries are not in the "
+                         "1:110m outlines): leave them out with worldmap.unknown() and show them another way")
+    unnamed = sorted(code for code in with_cases if not names.get(code))
+    if unnamed:
+        raise ValueError(f"no name given for {', '.join(map(repr, unnamed))}")
+
+    title_id, desc_id = f"{id_prefix}-title", f"{id_prefix}-desc"
+    described = f' aria-describedby="{escape(desc_id)}"' if description else ""
+    lines = [f'<svg xmlns="http://www.w3.org/2000/svg" class="worldmap" viewBox="{escape(world.view_box)}" '
+             f'role="group" aria-labelledby="{escape(title_id)}"{described}>',
+             f'<title id="{escape(title_id)}">{escape(title)}</title>']
+    if description:
+        lines.append(f'<desc id="{escape(desc_id)}">{escape(description)}</desc>')
+    lines.append(f'<g class="worldmap__land" fill="{LAND}" stroke="{PAGE}" stroke-width="0.5" aria-hidden="true">')
+    lines.extend(f'<path d="{escape(d)}"/>' for code, d in sorted(world.countries.items()) if code not in with_cases)
+    lines.append("</g>")
+    lines.append(f'<g class="worldmap__cases" fill="{CASES}" stroke="{PAGE}" stroke-width="0.5">')
+    for code in sorted(with_cases, key=lambda c: (_sort_key(names[c]), c)):
+        text = label(names[code], counts[code])
+        if not isinstance(text, str) or not text.strip():
+            raise ValueError(f"label({names[code]!r}, {counts[code]}) gave no text")
+        lines.append(f'<a href="{escape(_href(link_for(code), code))}" aria-label="{escape(text)}">'
+                     f'<title>{escape(text)}</title><path d="{escape(world.countries[code])}"/></a>')
+    lines.append("</g>")
+    lines.append("</svg>")
+    return "\n".join(lines)
