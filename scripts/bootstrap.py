@@ -23,6 +23,14 @@ def venv_python() -> Path:
     return VENV / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
 
 
+def _editable_source() -> str | None:
+    """The folder the editable install of casekit in .venv points at (None: not installed)."""
+    lib = VENV / "Lib" if os.name == "nt" else VENV / "lib" / f"python{sys.version_info[0]}.{sys.version_info[1]}"
+    for pth in (lib / "site-packages").glob("__editable__.casekit-*.pth"):
+        return pth.read_text(encoding="utf-8").strip()
+    return None
+
+
 def ensure(requirements: str = "requirements.txt", quiet: bool = False, log=sys.stdout) -> Path:
     """Make sure .venv exists and holds ``requirements``; return its Python. Progress goes to
     ``log`` (standard error when a script's own output must stay clean)."""
@@ -32,24 +40,23 @@ def ensure(requirements: str = "requirements.txt", quiet: bool = False, log=sys.
     if not venv_python().exists():
         print(f"Creating {VENV.relative_to(ROOT)} …", file=log, flush=True)
         venv.EnvBuilder(with_pip=True).create(VENV)
-    files = [ROOT / requirements, ROOT / "pyproject.toml"]
+    files = [ROOT / requirements]
     text = (ROOT / requirements).read_text()
     if "-r requirements.txt" in text:
         files.append(ROOT / "requirements.txt")
     digest = hashlib.sha256(b"".join(f.read_bytes() for f in files)).hexdigest()
     stamp = VENV / f".installed-{Path(requirements).stem}"
+    pip = [str(venv_python()), "-m", "pip", "install", "--disable-pip-version-check", *(["--quiet"] if quiet else [])]
+    output = log if log is not sys.stdout else None
     if not stamp.exists() or stamp.read_text() != digest:
         print(f"Installing {requirements} into .venv …", file=log, flush=True)
-        cmd = [str(venv_python()), "-m", "pip", "install", "--disable-pip-version-check", "-r", str(ROOT / requirements)]
-        if quiet:
-            cmd.insert(4, "--quiet")
-        subprocess.run(cmd, check=True, cwd=ROOT, stdout=log if log is not sys.stdout else None)
-        # the content model and the site's MkDocs plugin (pyproject.toml), editable: the
-        # plugin runs from this working tree
-        subprocess.run([str(venv_python()), "-m", "pip", "install", "--disable-pip-version-check", *(["--quiet"] if quiet else []),
-                        "--no-deps", "--editable", str(ROOT)], check=True, cwd=ROOT,
-                       stdout=log if log is not sys.stdout else None)
+        subprocess.run([*pip, "-r", str(ROOT / requirements)], check=True, cwd=ROOT, stdout=output)
         stamp.write_text(digest)
+    # The content model and the site's MkDocs plugin (pyproject.toml), editable, so that the
+    # plugin runs from this working tree. A .venv that is a link to another tree's (as the
+    # tests' copies of the project have) stays pointed at that tree.
+    if not VENV.is_symlink() and _editable_source() != str(ROOT / "scripts"):
+        subprocess.run([*pip, "--no-deps", "--editable", str(ROOT)], check=True, cwd=ROOT, stdout=output)
     return venv_python()
 
 

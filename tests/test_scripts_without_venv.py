@@ -10,14 +10,14 @@ import pytest
 
 from conftest import ROOT, copy_project
 
-SCRIPTS = ["validate.py", "new_case.py", "new_language.py", "translations.py", "bench.py", "bootstrap.py", "serve.py", "test.py"]
+SCRIPTS = sorted(path.name for path in (ROOT / "scripts").glob("*.py"))
 
 
 @pytest.fixture(scope="module")
 def project(tmp_path_factory):
     """A copy of the project whose .venv is the one this test run uses (already filled)."""
     dest = copy_project(tmp_path_factory.mktemp("scripts") / "p")
-    for name in ("requirements.txt", "requirements-test.txt"):
+    for name in ("requirements.txt", "requirements-test.txt", "pyproject.toml"):
         (dest / name).write_bytes((ROOT / name).read_bytes())
     (dest / ".venv").symlink_to(ROOT / ".venv")
     return dest
