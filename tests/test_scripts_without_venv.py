@@ -10,7 +10,8 @@ import pytest
 
 from conftest import ROOT, copy_project
 
-SCRIPTS = ["validate.py", "new_case.py", "new_language.py", "translations.py", "bench.py", "bootstrap.py", "serve.py", "test.py"]
+SCRIPTS = ["validate.py", "new_case.py", "new_language.py", "translations.py", "bench.py", "bootstrap.py", "serve.py", "test.py",
+           "proposal.py", "make_issue_form.py"]
 
 
 @pytest.fixture(scope="module")
