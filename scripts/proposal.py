@@ -237,14 +237,14 @@ def proposal_of(form: issue_form.Form, answers: dict, root: Path, slug: str | No
     facts["tags"] = [tag for q in form.questions if q.id.startswith("tags-") for tag in answers.get(q.id, [])]
     if not facts["tags"] and issue_form.needs_answer(facts_schema, "tags"):  # one at least, in any of the lists
         wrong("tags", None)
-    facts["sources"] = _sources(form, answers, languages, facts_schema, wrong, done)
+    facts["sources"] = _sources(answers, languages, facts_schema, wrong, done)
     order = {q.id: index for index, q in enumerate(form.questions)}
     first_tags = min((index for qid, index in order.items() if qid.startswith("tags-")), default=len(order))
     findings.sort(key=lambda f: order.get(f.question, first_tags if f.key == "tags" else -1))  # in the form's order
     return proposal, findings
 
 
-def _sources(form, answers: dict, languages, facts_schema: dict, wrong, done: set) -> list:
+def _sources(answers: dict, languages, facts_schema: dict, wrong, done: set) -> list:
     """The sources an issue names, each with its parts in the schema's order."""
     source_schema = facts_schema["properties"]["sources"]["items"]
     address = _pattern(facts_schema, "sources", "items", "url")

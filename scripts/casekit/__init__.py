@@ -6,4 +6,5 @@
 - ``strings``: the UI strings of each language (overrides/i18n/<lang>.yml)
 - ``model``: reading and checking the cases (docs/cases/<slug>/)
 - ``views``: what a page in one language shows of a case (labels, dates, names)
+- ``issue_form``: the case proposal form made from the data, and reading an issue written with it
 """

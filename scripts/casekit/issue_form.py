@@ -142,11 +142,13 @@ def needs_answer(schema: dict, key: str) -> bool:
 
 
 def _strings(root: Path, languages) -> dict:
+    """The UI strings of each of ``languages``."""
     get = project.strings_for(root)
     return {lang: get(lang) for lang in languages}
 
 
 def _words(strings: dict, key: str, **values) -> dict:
+    """The UI string ``key`` in every language (language -> text); FormError when one lacks it."""
     out = {}
     for lang, t in strings.items():
         try:
@@ -303,6 +305,7 @@ def render(form: Form) -> str:
 
 
 def _answer(lines: list) -> str | None:
+    """The answer under a heading, stripped; None when there is none."""
     text = "\n".join(lines).strip()
     return None if not text or text == NO_RESPONSE else text
 
