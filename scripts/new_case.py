@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import datetime
+import re
 import sys
 from pathlib import Path
 
@@ -29,21 +30,18 @@ FACTS = """\
 # Every fact comes from the sources; invent nothing (see CONTRIBUTING.md).
 # Check your work with: python3 scripts/validate.py docs/cases/{slug}
 original_language: {lang}   # the language you write first
-implementing: []   # organisation(s) that carried out the work, e.g. [Blumont]
-partners: []       # partner organisation(s), as the sources name them; keep [] if they name none
-funders: []        # funder(s); keep [] if the sources name none
-countries: []      # ISO 3166-1 alpha-2 codes in capitals, e.g. [CO]
-region:            # one region id from docs/tags.yml, e.g. latin-america-caribbean
-places: []         # towns, cities or areas, e.g. [Rionegro]; keep [] if the sources name none
-start: null        # YYYY-MM (or YYYY), e.g. 2013-10; keep null if the sources give no date
-end: null          # YYYY-MM (or YYYY); keep null if the sources give no date
-participants: {{}}   # e.g. {{people: 50}} or {{organisations: {{more_than: 12}}}}; keep {{}} if not stated
-tags: []           # 5 to 10 ids from docs/tags.yml, e.g. [partnership, capacity-building]
+implementing: {implementing}   # organisation(s) that carried out the work, e.g. [Blumont]
+partners: {partners}       # partner organisation(s), as the sources name them; keep [] if they name none
+funders: {funders}        # funder(s); keep [] if the sources name none
+countries: {countries}      # ISO 3166-1 alpha-2 codes in capitals, e.g. [CO]
+region: {region}           # one region id from docs/tags.yml, e.g. latin-america-caribbean
+places: {places}         # towns, cities or areas, e.g. [Rionegro]; keep [] if the sources name none
+start: {start}        # YYYY-MM (or YYYY), e.g. 2013-10; keep null if the sources give no date
+end: {end}          # YYYY-MM (or YYYY); keep null if the sources give no date
+participants: {participants}   # e.g. {{people: 50}} or {{organisations: {{more_than: 12}}}}; keep {{}} if not stated
+tags: {tags}           # 5 to 10 ids from docs/tags.yml, e.g. [partnership, capacity-building]
 sources:
-  - title:         # the source's title; "[Article on …]" in brackets if it has none
-    publisher:     # who published it
-    language: {lang}   # two-letter code of the source's language
-    # url: https://…   # only if you have the address
+{sources}
 # Languages still to be translated. Their files are drafts: not checked, not published.
 # Remove a language once its translation is written, then run:
 #   python3 scripts/translations.py --mark {slug} <lang>
@@ -52,55 +50,154 @@ added: {today}
 reviewed: {today}   # the day you checked the facts against the sources
 """
 
+# The placeholder source of a new case: its keys to fill in, with a comment on each.
+SOURCE_PLACEHOLDER = """\
+  - title:         # the source's title; "[Article on …]" in brackets if it has none
+    publisher:     # who published it
+    language: {lang}   # two-letter code of the source's language
+    # url: https://…   # only if you have the address"""
+
+# Texts written without quotes: ids, codes (CO, es) and dates (2019-03) ...
+PLAIN = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*|[0-9]{4}-[0-9]{2}(?:-[0-9]{2})?")
+# ... except the words YAML 1.1 reads as true, false or null (NO is Norway, no Norwegian).
+YAML_WORDS = frozenset({"y", "n", "yes", "no", "on", "off", "true", "false", "null"})
+
 TEXT = """\
 ---
-title: ""     # {title_hint}
-summary: ""   # {summary_hint}
+{title}
+{summary}
 ---
 
 ## {context}
 
-<!-- {context_hint} -->
+{context_text}
 
 ## {what_was_done}
 
-<!-- {done_hint} -->
+{what_was_done_text}
 
 ## {results}
 
-<!-- {results_hint} -->
+{results_text}
 
 ## {lessons}
 
-<!-- {lessons_hint} -->
+{lessons_text}
 """
 
-def scaffold(slug: str, lang: str, root: Path = project.ROOT) -> list:
+
+def yaml_text(value: str) -> str:
+    """``value`` as YAML that is read back as this one string and nothing else, whatever it
+    holds (quotes, colons, newlines, '# comments', '[', '{'): as it is when it is an id, a code
+    or a date that YAML cannot take for anything else, else double-quoted, with characters that
+    do not print written as escapes."""
+    if PLAIN.fullmatch(str(value)) and str(value).lower() not in YAML_WORDS:
+        return str(value)
+    out = []
+    for char in str(value):
+        if char in '"\\':
+            out.append("\\" + char)
+        elif char == "\n":
+            out.append("\\n")
+        elif not char.isprintable():
+            out.append(f"\\u{ord(char):04x}" if ord(char) <= 0xFFFF else f"\\U{ord(char):08x}")
+        else:
+            out.append(char)
+    return '"' + "".join(out) + '"'
+
+
+def yaml_flow(value) -> str:
+    """A list, mapping, number, text or None as YAML flow, on one line: texts quoted by
+    ``yaml_text``, keys only as the schema's own names."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        raise TypeError("case facts hold no true/false values")
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, str):
+        return yaml_text(value)
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(yaml_flow(item) for item in value) + "]"
+    if isinstance(value, dict):
+        if not all(isinstance(key, str) and model.SLUG.fullmatch(key.replace("_", "-")) for key in value):
+            raise ValueError(f"not a name of the schema among {list(value)}")
+        return "{" + ", ".join(f"{key}: {yaml_flow(item)}" for key, item in value.items()) + "}"
+    raise TypeError(f"cannot write {type(value).__name__} as a fact")
+
+
+def check_new(slug: str, lang: str, root: Path = project.ROOT) -> Path:
+    """The folder a new case ``slug`` first written in ``lang`` goes to: SystemExit with what is
+    wrong when the slug is not a valid name, the language is not the site's, or the case exists."""
     languages = project.languages(root)
-    if not model.SLUG.match(slug):
+    if not model.SLUG.fullmatch(slug):
         raise SystemExit(f"error: '{slug}' is not a valid slug. Use lowercase letters, digits and single hyphens, e.g. ngo-forum-quito.")
     if lang not in languages:
         raise SystemExit(f"error: '{lang}' is not a language of the site; use one of: {', '.join(languages)}.")
-    folder = root / "docs" / "cases" / slug
-    if folder.exists():
+    cases = Path(root) / "docs" / "cases"
+    folder = cases / slug
+    if folder.resolve().parent != cases.resolve():  # the slug's pattern keeps it below docs/cases/; made sure
+        raise SystemExit(f"error: '{slug}' is not a valid slug.")
+    if folder.exists() or folder.is_symlink():
         raise SystemExit(f"error: docs/cases/{slug}/ already exists; choose another slug, or edit that case.")
-    strings = project.strings_for(root)
+    return folder
+
+
+def facts_text(slug: str, lang: str, languages, today: str, facts: dict | None = None) -> str:
+    """The case.yml of a new case: each fact of ``facts`` where given (values as the schema
+    gives them: lists of texts, a region id, dates as text, participants, sources), else its
+    placeholder; every line keeps its comment on how to fill it."""
+    facts = facts or {}
+    values = {key: yaml_flow(facts[key]) if key in facts else default
+              for key, default in (("implementing", "[]"), ("partners", "[]"), ("funders", "[]"), ("countries", "[]"),
+                                   ("places", "[]"), ("start", "null"), ("end", "null"), ("participants", "{}"), ("tags", "[]"))}
+    values["region"] = yaml_text(facts["region"]) if facts.get("region") else ""
+    if facts.get("sources"):
+        values["sources"] = "\n".join(
+            "\n".join(f"{'  - ' if index == 0 else '    '}{key}: {yaml_text(value)}" for index, (key, value) in enumerate(source.items()))
+            for source in facts["sources"])
+    else:
+        values["sources"] = SOURCE_PLACEHOLDER.format(lang=lang)
     pending = [other for other in languages if other != lang]
-    folder.mkdir(parents=True)
+    return FACTS.format(slug=slug, lang=lang, pending=", ".join(pending), today=today, **values)
+
+
+def text_file(strings, text: dict | None = None) -> str:
+    """One language's text of a new case: its front matter and the four section headings in
+    that language (``strings``), with ``text`` (title, summary and sections: {key: Markdown})
+    where given, else a comment on what to write."""
+    text = text or {}
+    sections = text.get("sections") or {}
+    title = f"title: {yaml_text(text['title'])}" if text.get("title") else f'title: ""     # {strings("scaffold.title")}'
+    summary = f"summary: {yaml_text(text['summary'])}" if text.get("summary") else f'summary: ""   # {strings("scaffold.summary")}'
+    filled = {f"{key}_text": sections[key].strip("\n") if sections.get(key) else f"<!-- {strings(f'scaffold.{key}')} -->"
+              for key in model.SECTIONS}
+    return TEXT.format(title=title, summary=summary, **{key: strings(f"sections.{key}") for key in model.SECTIONS}, **filled)
+
+
+def scaffold(slug: str, lang: str, root: Path = project.ROOT, facts: dict | None = None, text: dict | None = None,
+             today: str | None = None) -> list:
+    """Write docs/cases/<slug>/: case.yml and a text file for every language, ``lang`` the one
+    written first (the others pending). ``facts`` and ``text`` (the first language's title,
+    summary and sections) fill what they give; the rest are placeholders to fill in. Returns
+    the files written; writes nowhere else (each file is created new, never overwritten)."""
+    root = Path(root)
+    folder = check_new(slug, lang, root)
+    languages = project.languages(root)
+    strings = project.strings_for(root)
+    today = today or datetime.date.today().isoformat()
+    folder.mkdir()
     written = []
-    facts = folder / "case.yml"
-    facts.write_text(FACTS.format(slug=slug, lang=lang, pending=", ".join(pending), today=datetime.date.today().isoformat()), encoding="utf-8")
-    written.append(facts)
-    for other in languages:
-        t = strings(other)
-        path = folder / model.text_filename(other, languages[0])
-        path.write_text(TEXT.format(
-            context=t("sections.context"), what_was_done=t("sections.what_was_done"),
-            results=t("sections.results"), lessons=t("sections.lessons"),
-            title_hint=t("scaffold.title"), summary_hint=t("scaffold.summary"), context_hint=t("scaffold.context"),
-            done_hint=t("scaffold.what_was_done"), results_hint=t("scaffold.results"), lessons_hint=t("scaffold.lessons")),
-            encoding="utf-8")
+
+    def write(name: str, content: str):
+        path = folder / name
+        with open(path, "x", encoding="utf-8") as handle:  # "x": never through a file or link already there
+            handle.write(content)
         written.append(path)
+
+    write("case.yml", facts_text(slug, lang, languages, today, facts))
+    for other in languages:
+        write(model.text_filename(other, languages[0]), text_file(strings(other), text if other == lang else None))
     return written
 
 

@@ -9,7 +9,8 @@ translator replaces it, so that the site builds and every test passes right away
 - overrides/i18n/<code>.yml, the UI strings to translate (a copy of the default language's);
 - in docs/tags.yml, a label and description of every facet and tag to translate;
 - the pages (docs/index.<code>.md, docs/<page>/index.<code>.md) to translate;
-- its reviewers in .github/CODEOWNERS and its name in the case proposal form.
+- its reviewers in .github/CODEOWNERS, and the case proposal form made again with its name
+  and words (scripts/make_issue_form.py).
 Cases need nothing: a case not yet written in the language shows its original with a notice,
 and the translation status page lists it as missing.
 """
@@ -30,7 +31,7 @@ bootstrap.use_venv()  # run with the pinned packages (.venv), whichever Python s
 import yaml  # noqa: E402
 from babel import Locale, UnknownLocaleError  # noqa: E402
 
-from casekit import layout, project  # noqa: E402
+from casekit import issue_form, layout, project  # noqa: E402
 
 
 def language_name(code: str) -> str:
@@ -123,11 +124,6 @@ def add_reviewers(text: str, default: str, code: str) -> str:
     return "\n".join(out)
 
 
-def add_to_form(text: str, name: str) -> str:
-    """The case proposal form with the language among its choices of language."""
-    return re.sub(r"(options:\s*\[[^\]]*)\]", lambda m: m.group(1) + f", {name}]" if name not in m.group(1) else m.group(0), text, count=1)
-
-
 def add_language(code: str, name: str | None = None, root: Path = project.ROOT) -> list:
     root = Path(root)
     try:
@@ -162,9 +158,9 @@ def add_language(code: str, name: str | None = None, root: Path = project.ROOT) 
     owners = root / ".github" / "CODEOWNERS"
     if owners.is_file():
         write(owners, add_reviewers(owners.read_text(encoding="utf-8"), default, code))
-    form = root / ".github" / "ISSUE_TEMPLATE" / "propose-case.yml"
-    if form.is_file():
-        write(form, add_to_form(form.read_text(encoding="utf-8"), name))
+    form = root / issue_form.PATH
+    if form.is_file():  # made again from the data, now with the new language's words and name
+        write(form, issue_form.render(issue_form.build(root, {**project.language_names(root), code: name})))
     return written
 
 

@@ -40,6 +40,10 @@ def test_the_language_joins_the_registry_and_the_checks_pass(added):
     assert f"in {len(LANGS) + 1} languages" in checked.stdout
     owners = (added / ".github" / "CODEOWNERS").read_text(encoding="utf-8")
     assert f"*.{NEW}.md" in owners and f"i18n/{NEW}.yml" in owners
+    # the case proposal form is made again from the data: it offers the language, and is up to date
+    form = subprocess.run([sys.executable, str(added / "scripts" / "make_issue_form.py"), "--check"], cwd=added, capture_output=True, text=True)
+    assert form.returncode == 0, form.stdout + form.stderr
+    assert f"({NEW})" in (added / ".github" / "ISSUE_TEMPLATE" / "propose-case.yml").read_text(encoding="utf-8")
 
 
 def test_the_strict_build_makes_every_page_in_the_new_language(added, tmp_path):

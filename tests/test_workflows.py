@@ -81,3 +81,44 @@ def test_python_code_passes_ruff():
     ruff = shutil.which("ruff") or str(Path(os.sys.executable).parent / "ruff")
     result = subprocess.run([ruff, "check", "scripts", "tests"], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def _accept_proposal() -> dict:
+    return yaml.safe_load((ROOT / ".github/workflows/accept-proposal.yml").read_text(encoding="utf-8"))
+
+
+def test_accept_proposal_runs_for_the_accepted_label_with_the_least_rights():
+    flow = _accept_proposal()
+    assert flow[True] == {"issues": {"types": ["labeled"]}}  # YAML reads the key `on` as true
+    assert flow["permissions"] == {"contents": "write", "pull-requests": "write", "issues": "write"}
+    (job,) = flow["jobs"].values()
+    assert "github.event.label.name == 'accepted'" in job["if"]
+    steps = job["steps"]
+    checkout = next(step for step in steps if step.get("uses", "").startswith("actions/checkout@"))
+    assert checkout["with"]["persist-credentials"] is False
+    python = next(step for step in steps if step.get("uses", "").startswith("actions/setup-python@"))
+    assert python["with"]["python-version"] == "3.11"
+    runs = " ".join(step.get("run", "") for step in steps)
+    assert "scripts/proposal.py" in runs and "gh pr create" in runs and "gh issue comment" in runs
+    assert 'proposal/$NUMBER' in runs and "--comment" in runs
+
+
+def test_accept_proposal_never_writes_the_issue_into_a_script():
+    flow = _accept_proposal()
+    steps = [step for job in flow["jobs"].values() for step in job["steps"]]
+    for step in steps:  # every ${{ }} value reaches a script through the environment only
+        assert "${{" not in step.get("run", ""), step.get("name")
+    assert "github.event.issue.body" not in str(flow)  # nor the body through the environment: it is read from the event's file
+    (reads,) = [step for step in steps if "$GITHUB_EVENT_PATH" in step.get("run", "")]
+    assert "jq --raw-output '.issue.body" in reads["run"] and "scripts/proposal.py" in reads["run"]
+
+
+def test_actionlint_refuses_the_issue_body_written_into_a_script(actionlint, tmp_path):
+    text = (ROOT / ".github/workflows/accept-proposal.yml").read_text(encoding="utf-8")
+    line = next(line for line in text.splitlines() if "$GITHUB_EVENT_PATH" in line and "jq" in line)
+    injected = tmp_path / "accept-proposal.yml"
+    indent = line[: len(line) - len(line.lstrip())]
+    injected.write_text(text.replace(line, f"{indent}printf '%s' \"${{{{ github.event.issue.body }}}}\" > \"$RUNNER_TEMP/issue-body.md\""),
+                        encoding="utf-8")
+    result = subprocess.run([*actionlint, str(injected)], capture_output=True, text=True)
+    assert result.returncode != 0 and "potentially untrusted" in result.stdout, result.stdout

@@ -12,6 +12,7 @@ generator ports the plugin, not the domain.
 - ``model``: reading and checking the cases (docs/cases/<slug>/)
 - ``views``: what a page in one language shows of a case (labels, dates, names)
 - ``worldmap``: the map of cases per country, an inline SVG (outlines: data/world.json)
+- ``issue_form``: the case proposal form made from the data, and reading an issue written with it
 - ``html_policy``, ``layout``, ``textfile``, ``markdown_checks``, ``csp``: the rules for contributed files
 - ``plugin``: the MkDocs plugin that builds the site
 """
