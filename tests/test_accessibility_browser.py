@@ -17,6 +17,7 @@ PAGES = {
     "case": f"cases/{SLUGS[0]}/",
     "tag index": "tags/",
     "tag page": f"tags/{THEME}/",
+    "places (the map)": "places/",
     "search results": "search/?q=",
     "contribute": "contribute/",
     "translation status": "translations/",

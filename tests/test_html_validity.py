@@ -8,10 +8,13 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
-from conftest import IN_CI, LANGS, prefix
+from conftest import IN_CI, LANGS, ROOT, SLUGS, prefix
 
-PAGES = ["", "cases/", "cases/erbil-iraq/", "cases/care-burundi/", "tags/", "tags/partnership/", "search/",
+TAG = next(iter(yaml.safe_load((ROOT / "docs" / "tags.yml").read_text(encoding="utf-8"))["tags"]))
+# every page type: two case pages (whichever cases the collection holds), a tag page, the map
+PAGES = ["", "cases/", *(f"cases/{slug}/" for slug in SLUGS[:2]), "tags/", f"tags/{TAG}/", "places/", "search/",
          "contribute/", "translations/", "data/"]
 
 

@@ -270,6 +270,20 @@ def catalogue_filters(case_views: list, vocab, lang: str, t) -> dict:
     return {"groups": groups, "years": {"min": min(years), "max": max(years)} if years else None}
 
 
+def places(case_views: list, lang: str, default_language: str) -> list:
+    """The countries of the cases, each with its name in ``lang``, its number of cases and the
+    address of the catalogue filtered to it (from the site's root); by name."""
+    counts: dict = {}
+    names: dict = {}
+    for view in case_views:
+        for code, name in zip(view["country_codes"], view["countries"], strict=True):
+            counts[code] = counts.get(code, 0) + 1
+            names[code] = name
+    return sorted(({"code": code, "name": names[code], "count": count,
+                    "url": f"{prefix(lang, default_language)}cases/?country={code}"} for code, count in counts.items()),
+                  key=lambda place: (sort_key(place["name"]), place["code"]))
+
+
 def card_data(view) -> dict:
     """The data attributes a card carries for the catalogue's filters."""
     start, end = view["years"]

@@ -6,12 +6,14 @@ from __future__ import annotations
 from html import escape
 from types import MappingProxyType
 
+from markupsafe import Markup
 from mkdocs.structure.toc import AnchorLink
 
-from .. import opendata, urls, views
+from .. import opendata, urls, views, worldmap
 
 HOME_CARDS = 12
-LISTING_FOLDERS = MappingProxyType({"cases": "catalogue", "tags": "tags", "search": "search", "translations": "translations", "data": "data"})
+LISTING_FOLDERS = MappingProxyType({"cases": "catalogue", "tags": "tags", "places": "places", "search": "search",
+                                    "translations": "translations", "data": "data"})
 
 
 def _parts(src_uri: str, lang: str) -> list:
@@ -59,6 +61,8 @@ def attach(page, build) -> None:
         meta["translation_table"] = views.translation_table(cards, build.collection.cases, build.languages, build.lang, build.t)
     elif what == "tags":
         meta["tag_index"] = build.tag_index
+    elif what == "places":
+        meta["places"] = place_map(build)
     elif what == "tag":
         meta["cards"] = build.by_tag.get(key, [])
         meta["tag"] = key
@@ -91,3 +95,20 @@ def sidebar_key(page, nav, base_url):
 
 def _toc_key(items) -> tuple:
     return tuple((item.title, item.url, _toc_key(item.children)) for item in items)
+
+
+def place_map(build) -> dict:
+    """The places page: the map (an SVG made here, escaped by worldmap.svg) and the same
+    countries as a list, which also holds the countries too small for the map's outlines."""
+    places = views.places(build.cards, build.lang, build.default)
+    world = worldmap.load()
+    drawn = {place["code"]: place["count"] for place in places if place["code"] in world.countries}
+    names = {place["code"]: place["name"] for place in places}
+    label = lambda name, count: build.t("places.country_cases", name=name, count=count)  # noqa: E731
+    # the places page and the catalogue are side by side in each language's folder
+    link = lambda code: f"../{urls.CATALOGUE}?country={code}"  # noqa: E731
+    svg = worldmap.svg(drawn, names, link,
+                       build.t("places.map_title"), label, description=build.t("places.map_description"), world=world)
+    for place in places:
+        place["label"], place["link"] = label(place["name"], place["count"]), link(place["code"])
+    return {"map": Markup(svg), "countries": places}
