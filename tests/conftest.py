@@ -39,8 +39,8 @@ def prefix(lang: str) -> str:
 
 def build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
     """Run the real `mkdocs build --strict` on ``project`` into ``site_dir``."""
-    # the tests expect the default address (mkdocs.yml), whatever SITE_URL the shell has
-    env = {key: value for key, value in os.environ.items() if key != "SITE_URL"} | {"NO_MKDOCS_2_WARNING": "1"}
+    # the tests expect the default address (mkdocs.yml) and no repository, whatever the shell has
+    env = {key: value for key, value in os.environ.items() if key not in ("SITE_URL", "REPO_URL", "EDIT_URI")} | {"NO_MKDOCS_2_WARNING": "1"}
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml"), "-d", str(site_dir)],
         cwd=project, env=env, capture_output=True, text=True,

@@ -47,7 +47,7 @@ def test_pull_request_workflow_validates_builds_previews_and_tests():
     flow = yaml.safe_load((ROOT / ".github/workflows/pull-request.yml").read_text())
     steps = [step for job in flow["jobs"].values() for step in job["steps"]]
     runs = " ".join(step.get("run", "") for step in steps)
-    assert "scripts/validate.py" in runs and "mkdocs build --strict" in runs and ".ci/run" in runs
+    assert "scripts/validate.py" in runs and "scripts/build.py --strict" in runs and ".ci/run" in runs
     assert any(step.get("uses", "").startswith("actions/upload-artifact@") for step in steps)
     assert "chromium" in runs
     # the fast job: no browser, problems as annotations and a job summary

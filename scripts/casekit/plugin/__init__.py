@@ -20,7 +20,21 @@ from mkdocs.config import base, config_options
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 
 from .. import csp, opendata, project, urls, views
-from . import boundary, feeds, generated, head, html_fixes, languages, not_found, page_data, private_api, search_index, sitemap, templates
+from . import (
+    boundary,
+    feeds,
+    generated,
+    head,
+    html_fixes,
+    languages,
+    not_found,
+    page_data,
+    private_api,
+    repository,
+    search_index,
+    sitemap,
+    templates,
+)
 from .content import Content, TemplateCache
 from .state import LanguageBuild
 
@@ -45,6 +59,7 @@ class CaseStudiesPlugin(BasePlugin[Options]):
         self.stack: list[LanguageBuild] = []  # the builds in progress: the default language's, then a nested one
         self.not_found_html: str | None = None  # the default language's 404 page, for the site's root
         self.restore = None  # ends private_api's reuse of Markdown converters
+        self.shown_problems: dict = {}  # language -> the problems the live preview showed on its last build
 
     @property
     def build(self) -> LanguageBuild:
@@ -71,7 +86,7 @@ class CaseStudiesPlugin(BasePlugin[Options]):
             if self.config.collection_cache:
                 self.content.load(Path(self.config.collection_cache))
         collection = self.content.collection()
-        if collection.problems:
+        if collection.problems and self.command != "serve":
             boundary.fail(collection.problems, "in the case studies")
         self.content.related()  # once for every language
         lang = config.theme["language"]
@@ -86,6 +101,7 @@ class CaseStudiesPlugin(BasePlugin[Options]):
         self.stack.append(LanguageBuild(lang=lang, default=codes[0], languages=codes,
                                         names={entry["locale"]: entry.get("name", entry["locale"]) for entry in registry},
                                         t=t, strings_for=self.content.strings_for, collection=collection, alone=alone))
+        self._stop_or_show(collection.problems, "in the case studies")
         return config
 
     def on_pre_build(self, config):
@@ -98,7 +114,7 @@ class CaseStudiesPlugin(BasePlugin[Options]):
     # 3. the files: checked, then only this language's given to mkdocs-static-i18n, then ours added
     @event_priority(FIRST)
     def _check_files(self, files, config):
-        boundary.check_files(files, config.docs_dir, self.content.root, self.build.languages)
+        self._stop_or_show(boundary.check_files(files, config.docs_dir, self.content.root, self.build.languages))
         return files
 
     @event_priority(BEFORE_I18N)
@@ -113,6 +129,9 @@ class CaseStudiesPlugin(BasePlugin[Options]):
             languages.under_folder(files, config.docs_dir, config.site_dir, build.prefix)
         generated.add_pages(files, config, build.collection, build.lang, build.prefix,
                             preview=self.command == "serve" and self.dirty)
+        if self._problems_changed():  # the live preview shows them on every page, or stops showing them
+            for file in files.documentation_pages():
+                file.is_modified = _always.__get__(file)
         return files
 
     on_files = CombinedEvent(_check_files, _language_files, _add_pages)
@@ -121,17 +140,18 @@ class CaseStudiesPlugin(BasePlugin[Options]):
     def on_env(self, env, config, files):
         env.autoescape = boundary.autoescape_for(Path(config.theme.custom_dir))
         env.bytecode_cache = self.templates
-        templates.set_globals(env, self.build, config.site_url)
+        templates.set_globals(env, self.build, config)
         return env
 
     # 5. each page
     def on_page_markdown(self, markdown, page, config, files):
-        boundary.check_meta(page, lambda: self._source(page, config))
+        self._stop_or_show(boundary.check_meta(page, lambda: self._source(page, config)), page=page)
         page_data.attach(page, self.build)
         return markdown
 
     def on_page_content(self, html, page, config, files):
-        html = boundary.clean_content(html, page, lambda: self._source(page, config))
+        html, problems = boundary.clean_content(html, page, lambda: self._source(page, config))
+        self._stop_or_show(problems, page=page)
         page_data.case_contents(page, self.build.t)
         return page_data.translate_permalinks(html, config, self.build.t)
 
@@ -142,7 +162,9 @@ class CaseStudiesPlugin(BasePlugin[Options]):
             build.sitemap.append((context["head"]["alternates"], context["head"]["x_default"]))
         if page.meta.get("case"):
             context["cite"] = views.citation(page.meta["case"], build.lang, build.t, config.site_name, context["head"]["canonical"])
+            context["repository"] = repository.case_links(page, config, build, context["head"]["canonical"])
         context["language_links"] = templates.language_links(page.url, build)
+        context["preview_problems"] = [problem.format() for problem in self.build.problems + page.meta.get("_problems", [])]
         key = page_data.sidebar_key(page, nav, context["base_url"])
         if key:
             context["sidebar_key"] = key
@@ -195,6 +217,24 @@ class CaseStudiesPlugin(BasePlugin[Options]):
             self.restore()
             self.restore = None
 
+    def _stop_or_show(self, problems: list, what: str = "in contributed files", page=None) -> None:
+        """A problem stops the build; the live preview shows it instead, on the page it concerns
+        (or on every page), in the reader's language, and reloads once it is fixed."""
+        if not problems:
+            return
+        if self.command != "serve":
+            boundary.fail(problems, what)
+        if page is not None:
+            page.meta.setdefault("_problems", []).extend(problems)
+        else:
+            self.build.problems.extend(problems)
+
+    def _problems_changed(self) -> bool:
+        shown = tuple(self.build.problems)
+        changed = shown != self.shown_problems.get(self.build.lang, ())
+        self.shown_problems[self.build.lang] = shown
+        return changed and self.command == "serve"
+
     def _source(self, page, config) -> tuple:
         """(the file to name in messages, its text) of a page."""
         if page.file.abs_src_path:
@@ -209,3 +249,7 @@ class CaseStudiesPlugin(BasePlugin[Options]):
 def content_of(config, codes: tuple) -> Content:
     """The collection of the site that ``config`` (MkDocs' configuration) describes."""
     return Content(Path(config.config_file_path).parent, Path(config.docs_dir), Path(config.theme.custom_dir) / "i18n", codes)
+
+
+def _always(file) -> bool:
+    return True

@@ -26,8 +26,8 @@ def fail(problems: list, what: str = "in contributed files") -> None:
     raise PluginError(f"{count} problem{'s' if count != 1 else ''} {what}; the site was not built.\n" + report(problems))
 
 
-def check_files(files, docs_dir: str, root: Path, languages) -> None:
-    """Stop the build when a file under docs/ is a symbolic link or lies outside the layout."""
+def check_files(files, docs_dir: str, root: Path, languages) -> list:
+    """The problems of the files under docs/: a symbolic link, a file outside the layout."""
     docs = os.path.realpath(docs_dir)
     below_docs = os.path.join(os.path.abspath(docs_dir), "")
     problems = []
@@ -40,8 +40,7 @@ def check_files(files, docs_dir: str, root: Path, languages) -> None:
             problems.append(Problem(shown, 1, "this file is, or lies in, a symbolic link; the build would publish what it points to.", "replace the link with the file itself."))
         elif not layout.allowed(file.src_uri, languages):
             problems.append(Problem(shown, 1, "this file is outside the layout of docs/ and would be published as it is.", "remove it (see README: what contributed content may contain)."))
-    if problems:
-        fail(problems)
+    return problems
 
 
 def is_case_text(src_uri: str) -> bool:
@@ -49,9 +48,9 @@ def is_case_text(src_uri: str) -> bool:
     return len(parts) >= 3 and parts[-3] == "cases" and parts[-1].startswith("index.")
 
 
-def check_meta(page, source) -> None:
-    """Stop the build when a page's front matter holds a key its schema does not allow, or a
-    title with markup. ``source()`` gives (the file to name, its text)."""
+def check_meta(page, source) -> list:
+    """The problems of a page's front matter: a key its schema does not allow, a title with
+    markup. ``source()`` gives (the file to name, its text)."""
     allowed = model.text_meta_keys() if is_case_text(page.file.src_uri) else pages.META_KEYS
     if any(key not in allowed for key in page.meta) or html_policy.plain_text_problem(str(page.title or "")):
         shown, raw = source()
@@ -61,13 +60,14 @@ def check_meta(page, source) -> None:
         except yamlines.YamlSyntaxError:
             doc = None
         meta = {key: value for key, value in page.meta.items() if key != "case"}
-        fail(pages.meta_problems(meta, doc, shown, allowed) or
-             [Problem(shown, 1, "the page's title holds markup.", "write plain words.")])
+        return (pages.meta_problems(meta, doc, shown, allowed) or
+                [Problem(shown, 1, "the page's title holds markup.", "write plain words.")])
+    return []
 
 
-def clean_content(html: str, page, source) -> str:
-    """The page's HTML, sanitised; the build stops with `file:line` when the allow-list of
-    casekit/html_policy.py would remove anything (or a heading holds markup)."""
+def clean_content(html: str, page, source) -> tuple:
+    """(the page's HTML, sanitised; the problems, each with `file:line`: what the allow-list of
+    casekit/html_policy.py removed, a heading that holds markup)."""
     findings = html_policy.findings(html)
     # a heading's title in the table of contents is escaped text; Material prints it as HTML
     unsafe_toc = [item for item in _toc_items(page.toc.items) if "<" in item.title]
@@ -77,8 +77,9 @@ def clean_content(html: str, page, source) -> str:
         problems = markdown_checks.policy_problems(html, body, body_line, shown)
         problems += [Problem(shown, html_policy.locate((item.title,), body, body_line), "a heading holds markup.", "write the heading in plain words.")
                      for item in unsafe_toc]
-        fail(problems or [Problem(shown, body_line, "the page holds HTML outside the allow-list.", "see README: what contributed content may contain.")])
-    return html_policy.sanitize(html)
+        problems = problems or [Problem(shown, body_line, "the page holds HTML outside the allow-list.", "see README: what contributed content may contain.")]
+        return html_policy.sanitize(html), problems
+    return html_policy.sanitize(html), []
 
 
 def _toc_items(items) -> list:

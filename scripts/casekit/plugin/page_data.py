@@ -12,7 +12,7 @@ from mkdocs.structure.toc import AnchorLink
 from .. import opendata, urls, views, worldmap
 
 HOME_CARDS = 12
-LISTING_FOLDERS = MappingProxyType({"cases": "catalogue", "tags": "tags", "places": "places", "search": "search",
+LISTING_FOLDERS = MappingProxyType({"cases": "catalogue", "tags": "tags", "places": "places", "search": "search", "contribute": "contribute",
                                     "translations": "translations", "data": "data"})
 
 
@@ -61,6 +61,8 @@ def attach(page, build) -> None:
         meta["translation_table"] = views.translation_table(cards, build.collection.cases, build.languages, build.lang, build.t)
     elif what == "tags":
         meta["tag_index"] = build.tag_index
+    elif what == "contribute":
+        meta["contribute"] = True
     elif what == "places":
         meta["places"] = place_map(build)
     elif what == "tag":

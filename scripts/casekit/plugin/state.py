@@ -20,7 +20,8 @@ class LanguageBuild:
     cards: list = field(default_factory=list)
     by_tag: dict = field(default_factory=dict)
     tag_index: list = field(default_factory=list)
-    sitemap: list = field(default_factory=list)  # (alternates, x-default) of each page, default language only
+    sitemap: list = field(default_factory=list)
+    problems: list = field(default_factory=list)  # shown by the live preview on every page  # (alternates, x-default) of each page, default language only
 
     @property
     def prefix(self) -> str:
