@@ -10,7 +10,7 @@ import pytest
 
 from conftest import ROOT, copy_project
 
-SCRIPTS = ["validate.py", "new_case.py", "new_language.py", "translations.py", "bench.py", "bootstrap.py", "serve.py", "test.py"]
+SCRIPTS = ["validate.py", "new_case.py", "new_language.py", "translations.py", "messages.py", "bench.py", "bootstrap.py", "serve.py", "test.py"]
 
 
 @pytest.fixture(scope="module")
