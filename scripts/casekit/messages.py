@@ -27,14 +27,10 @@ import gettext
 import io
 import json
 import string
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 
 from babel import Locale, UnknownLocaleError
-from babel.lists import format_list
-from babel.messages.mofile import write_mo
-from babel.messages.pofile import read_po
-from babel.support import Translations
 
 DOMAIN = "casekit"
 HERE = Path(__file__).resolve().parent
@@ -134,6 +130,8 @@ class Listing:
         return (Listing, (self.items, self.style))
 
     def bind(self, language: Language) -> str:
+        from babel.lists import format_list
+
         items = [language.say(item) for item in self.items]
         return format_list(items, style=self.style, locale=language.locale) if items else ""
 
@@ -170,10 +168,14 @@ class PerLanguage:
 class Language:
     """A language to speak in: its code, its Babel locale and its catalogue's translations."""
 
-    def __init__(self, code: str, translations: gettext.NullTranslations, locale: Locale | None = None):
+    def __init__(self, code: str, translations: gettext.NullTranslations):
         self.code = code
         self.translations = translations
-        self.locale = locale or Locale.parse(code.replace("-", "_"))
+
+    @cached_property
+    def locale(self) -> Locale:
+        """The language's Babel locale (read when a message needs it: the build never does)."""
+        return Locale.parse(self.code.replace("-", "_"))
 
     def __repr__(self) -> str:
         return f"Language({self.code!r})"
@@ -220,6 +222,10 @@ def catalogues(locale_dir: Path = LOCALE_DIR) -> dict:
 @cache
 def load(code: str, locale_dir: Path = LOCALE_DIR) -> Language:
     """The language ``code`` with its catalogue; English (the message ids) when it has none."""
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import read_po
+    from babel.support import Translations
+
     path = catalogue_path(code, locale_dir)
     if not path.is_file():
         return ENGLISH
@@ -344,6 +350,8 @@ def check(scripts: Path = SCRIPTS, locale_dir: Path = LOCALE_DIR) -> list:
     catalogue translates every message the code uses, with the same {names}; none translates a
     message the code no longer uses."""
     wanted = used(scripts)
+    from babel.messages.pofile import read_po
+
     problems = []
     for code, path in catalogues(locale_dir).items():
         with open(path, "rb") as handle:

@@ -141,6 +141,7 @@ _REASONS = (
     ("expected <block end>", lambda opened: _("the list that starts on line {opened} goes on with a line that is not an item "
                                               "('- value'), or the indentation is off", opened=opened)),
     ("did not find expected key", lambda opened: _("a line is not indented like the lines around it")),
+    ("expected node content", lambda opened: _("a value is missing here: check for a [ or {{ that is not closed, or a '-' or ':' with nothing after it")),
     ("unknown escape character", lambda opened: _("a backslash in double quotes starts an escape YAML does not know; "
                                                   "write \\\\ for a backslash, or use single quotes")),
     ("cannot start any token", lambda opened: _("a value starts with a character YAML reserves (such as @, ` or %); "
