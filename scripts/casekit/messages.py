@@ -16,6 +16,7 @@ braces. Values may themselves be messages, or:
   the feminine form, which Spanish needs: "la primera fuente");
 - ``Listing(items, "or")``: items joined the way the language joins a list ("a, b or c");
 - ``Territory(code)``: a country's name in the language (CLDR, through Babel);
+- ``LanguageName(code)``: a language's name in the language ("the Dutch text");
 - ``PerLanguage({lang: text})``: a text the project gives in each language (a tag's label).
 
     python3 scripts/messages.py --check    every message in code translated in every catalogue
@@ -147,6 +148,23 @@ class Territory:
 
     def bind(self, language: Language) -> str:
         return language.locale.territories.get(self.code, self.code)
+
+
+class LanguageName:
+    """A language's name (ISO 639 code) in the language that says it: "Dutch", "neerlandés"."""
+
+    def __init__(self, code: str):
+        self.code = code
+
+    def __reduce__(self):
+        return (LanguageName, (self.code,))
+
+    def bind(self, language: Language) -> str:
+        try:
+            name = Locale.parse(self.code.replace("-", "_")).get_display_name(language.locale)
+        except (UnknownLocaleError, ValueError):
+            name = None
+        return name or self.code
 
 
 class PerLanguage:

@@ -22,7 +22,7 @@ from babel import Locale
 from . import html_policy, layout, markdown_checks, pages, textfile, wording, yamlines
 from . import strings as strings_mod
 from . import vocab as vocab_mod
-from .messages import Listing, PerLanguage, _, _n, schema_hint
+from .messages import LanguageName, Listing, PerLanguage, _, _n, schema_hint
 from .problems import Problem, display_path
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -477,7 +477,7 @@ def load_case(folder: Path, languages, vocab, strings_for, root=None, docs_dir=N
         if path.name not in known:
             stem_lang = path.name[len("index."):-len(".md")] if path.name.startswith("index.") else None
             if stem_lang == default:
-                hint = _("rename it to index.md: the {lang} text carries no suffix.", lang=default)
+                hint = _("rename it to index.md: the {lang} text carries no suffix.", lang=LanguageName(default))
             elif stem_lang:
                 hint = _("this site is built in {languages} only; rename it to one of {names}.", languages=", ".join(languages), names=", ".join(known))
             else:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .layout import text_filename
-from .messages import ENGLISH, Language, _, _n
+from .messages import ENGLISH, Language, LanguageName, _, _n
 from .problems import Problem, display_path, visible
 
 
@@ -46,12 +46,12 @@ def translation_warnings(collection, slugs, root: Path) -> list:
             state = case.translation_state(lang)
             path = display_path(case.folder / text_filename(lang, collection.default_language), root)
             if state == "outdated":
-                out.append(Problem(path, 1, _("this translation was made from an older version of the {lang} text.", lang=case.original_language),
+                out.append(Problem(path, 1, _("this translation was made from an older version of the {lang} text.", lang=LanguageName(case.original_language)),
                                    _("update it to match, then write {line} in its front matter (or run {command}).",
                                      line=f"translated_from: {case.original.prose_hash}",
                                      command=f"python3 scripts/translations.py --mark {slug} {lang}")))
             elif state == "missing" and lang not in case.drafts:
-                out.append(Problem(path, 1, _("the case has no {lang} text yet; readers of that language see the original with a notice.", lang=lang),
+                out.append(Problem(path, 1, _("the case has no {lang} text yet; readers of that language see the original with a notice.", lang=LanguageName(lang)),
                                    _("a translator can add it later; the pull request can be merged without it.")))
     return out
 
