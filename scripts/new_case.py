@@ -8,11 +8,15 @@ digits and single hyphens, e.g. ngo-forum-quito. --lang is the language you writ
 (default: en). The facts file lists every required fact as a placeholder with a comment; each
 language file has its front matter and the four section headings in that language. The other
 languages are listed as pending until their translations are written.
+
+The script speaks the language of --lang, else of the LANG environment variable, else English
+(also in the comments of case.yml).
 """
 from __future__ import annotations
 
 import argparse
 import datetime
+import os
 import re
 import sys
 from pathlib import Path
@@ -23,39 +27,40 @@ import bootstrap  # noqa: E402
 
 bootstrap.use_venv()  # run with the pinned packages (.venv), whichever Python started the script
 
-from casekit import model, project  # noqa: E402
+from casekit import messages, model, project  # noqa: E402
+from casekit.messages import ENGLISH, _  # noqa: E402
 
 FACTS = """\
-# Facts of this case study that do not depend on language: written once, here.
-# Every fact comes from the sources; invent nothing (see CONTRIBUTING.md).
-# Check your work with: python3 scripts/validate.py docs/cases/{slug}
-original_language: {lang}   # the language you write first
-implementing: {implementing}   # organisation(s) that carried out the work, e.g. [Blumont]
-partners: {partners}       # partner organisation(s), as the sources name them; keep [] if they name none
-funders: {funders}        # funder(s); keep [] if the sources name none
-countries: {countries}      # ISO 3166-1 alpha-2 codes in capitals, e.g. [CO]
-region: {region}           # one region id from docs/tags.yml, e.g. latin-america-caribbean
-places: {places}         # towns, cities or areas, e.g. [Rionegro]; keep [] if the sources name none
-start: {start}        # YYYY-MM (or YYYY), e.g. 2013-10; keep null if the sources give no date
-end: {end}          # YYYY-MM (or YYYY); keep null if the sources give no date
-participants: {participants}   # e.g. {{people: 50}} or {{organisations: {{more_than: 12}}}}; keep {{}} if not stated
-tags: {tags}           # 5 to 10 ids from docs/tags.yml, e.g. [partnership, capacity-building]
+# {c_intro}
+# {c_invent}
+# {c_check} python3 scripts/validate.py docs/cases/{slug}
+original_language: {lang}   # {c_original}
+implementing: {implementing}   # {c_implementing}
+partners: {partners}       # {c_partners}
+funders: {funders}        # {c_funders}
+countries: {countries}      # {c_countries}
+region: {region}           # {c_region}
+places: {places}         # {c_places}
+start: {start}        # {c_start}
+end: {end}          # {c_end}
+participants: {participants}   # {c_participants}
+tags: {tags}           # {c_tags}
 sources:
 {sources}
-# Languages still to be translated. Their files are drafts: not checked, not published.
-# Remove a language once its translation is written, then run:
+# {c_pending_intro}
+# {c_pending_remove}
 #   python3 scripts/translations.py --mark {slug} <lang>
 pending: [{pending}]
 added: {today}
-reviewed: {today}   # the day you checked the facts against the sources
+reviewed: {today}   # {c_reviewed}
 """
 
 # The placeholder source of a new case: its keys to fill in, with a comment on each.
 SOURCE_PLACEHOLDER = """\
-  - title:         # the source's title; "[Article on …]" in brackets if it has none
-    publisher:     # who published it
-    language: {lang}   # two-letter code of the source's language
-    # url: https://…   # only if you have the address"""
+  - title:         # {c_title}
+    publisher:     # {c_publisher}
+    language: {lang}   # {c_language}
+    # url: https://…   # {c_url}"""
 
 # Texts written without quotes: ids, codes (CO, es) and dates (2019-03) ...
 PLAIN = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*|[0-9]{4}-[0-9]{2}(?:-[0-9]{2})?")
@@ -84,6 +89,33 @@ TEXT = """\
 
 {lessons_text}
 """
+
+
+def facts_comments() -> dict:
+    """The comments of the scaffold's case.yml, as messages."""
+    return {
+        "intro": _("Facts of this case study that do not depend on language: written once, here."),
+        "invent": _("Every fact comes from the sources; invent nothing (see CONTRIBUTING.md)."),
+        "check": _("Check your work with:"),
+        "original": _("the language you write first"),
+        "implementing": _("organisation(s) that carried out the work, e.g. [Blumont]"),
+        "partners": _("partner organisation(s), as the sources name them; keep [] if they name none"),
+        "funders": _("funder(s); keep [] if the sources name none"),
+        "countries": _("ISO 3166-1 alpha-2 codes in capitals, e.g. [CO]"),
+        "region": _("one region id from docs/tags.yml, e.g. latin-america-caribbean"),
+        "places": _("towns, cities or areas, e.g. [Rionegro]; keep [] if the sources name none"),
+        "start": _("YYYY-MM (or YYYY), e.g. 2013-10; keep null if the sources give no date"),
+        "end": _("YYYY-MM (or YYYY); keep null if the sources give no date"),
+        "participants": _("e.g. {{people: 50}} or {{organisations: {{more_than: 12}}}}; keep {{}} if not stated"),
+        "tags": _("5 to 10 ids from docs/tags.yml, e.g. [partnership, capacity-building]"),
+        "title": _("the source's title; \"[Article on …]\" in brackets if it has none"),
+        "publisher": _("who published it"),
+        "language": _("two-letter code of the source's language"),
+        "url": _("only if you have the address"),
+        "pending_intro": _("Languages still to be translated. Their files are drafts: not checked, not published."),
+        "pending_remove": _("Remove a language once its translation is written, then run:"),
+        "reviewed": _("the day you checked the facts against the sources"),
+    }
 
 
 def yaml_text(value: str) -> str:
@@ -126,28 +158,31 @@ def yaml_flow(value) -> str:
     raise TypeError(f"cannot write {type(value).__name__} as a fact")
 
 
-def check_new(slug: str, lang: str, root: Path = project.ROOT) -> Path:
+def check_new(slug: str, lang: str, root: Path = project.ROOT, language=ENGLISH) -> Path:
     """The folder a new case ``slug`` first written in ``lang`` goes to: SystemExit with what is
-    wrong when the slug is not a valid name, the language is not the site's, or the case exists."""
+    wrong (in ``language``) when the slug is not a valid name, the language is not the site's,
+    or the case exists."""
+    say = language.say
     languages = project.languages(root)
     if not model.SLUG.fullmatch(slug):
-        raise SystemExit(f"error: '{slug}' is not a valid slug. Use lowercase letters, digits and single hyphens, e.g. ngo-forum-quito.")
+        raise SystemExit(say(_("error: '{slug}' is not a valid slug. Use lowercase letters, digits and single hyphens, e.g. ngo-forum-quito.", slug=slug)))
     if lang not in languages:
-        raise SystemExit(f"error: '{lang}' is not a language of the site; use one of: {', '.join(languages)}.")
+        raise SystemExit(say(_("error: '{lang}' is not a language of the site; use one of: {languages}.", lang=lang, languages=", ".join(languages))))
     cases = Path(root) / "docs" / "cases"
     folder = cases / slug
     if folder.resolve().parent != cases.resolve():  # the slug's pattern keeps it below docs/cases/; made sure
-        raise SystemExit(f"error: '{slug}' is not a valid slug.")
+        raise SystemExit(say(_("error: '{slug}' is not a valid slug. Use lowercase letters, digits and single hyphens, e.g. ngo-forum-quito.", slug=slug)))
     if folder.exists() or folder.is_symlink():
-        raise SystemExit(f"error: docs/cases/{slug}/ already exists; choose another slug, or edit that case.")
+        raise SystemExit(say(_("error: {folder} already exists; choose another slug, or edit that case.", folder=f"docs/cases/{slug}/")))
     return folder
 
 
-def facts_text(slug: str, lang: str, languages, today: str, facts: dict | None = None) -> str:
+def facts_text(slug: str, lang: str, languages, today: str, facts: dict | None = None, language=ENGLISH) -> str:
     """The case.yml of a new case: each fact of ``facts`` where given (values as the schema
     gives them: lists of texts, a region id, dates as text, participants, sources), else its
     placeholder; every line keeps its comment on how to fill it."""
     facts = facts or {}
+    comments = {f"c_{key}": language.say(text) for key, text in facts_comments().items()}
     values = {key: yaml_flow(facts[key]) if key in facts else default
               for key, default in (("implementing", "[]"), ("partners", "[]"), ("funders", "[]"), ("countries", "[]"),
                                    ("places", "[]"), ("start", "null"), ("end", "null"), ("participants", "{}"), ("tags", "[]"))}
@@ -157,9 +192,9 @@ def facts_text(slug: str, lang: str, languages, today: str, facts: dict | None =
             "\n".join(f"{'  - ' if index == 0 else '    '}{key}: {yaml_text(value)}" for index, (key, value) in enumerate(source.items()))
             for source in facts["sources"])
     else:
-        values["sources"] = SOURCE_PLACEHOLDER.format(lang=lang)
+        values["sources"] = SOURCE_PLACEHOLDER.format(lang=lang, **comments)
     pending = [other for other in languages if other != lang]
-    return FACTS.format(slug=slug, lang=lang, pending=", ".join(pending), today=today, **values)
+    return FACTS.format(slug=slug, lang=lang, pending=", ".join(pending), today=today, **values, **comments)
 
 
 def text_file(strings, text: dict | None = None) -> str:
@@ -176,13 +211,14 @@ def text_file(strings, text: dict | None = None) -> str:
 
 
 def scaffold(slug: str, lang: str, root: Path = project.ROOT, facts: dict | None = None, text: dict | None = None,
-             today: str | None = None) -> list:
+             today: str | None = None, language=ENGLISH) -> list:
     """Write docs/cases/<slug>/: case.yml and a text file for every language, ``lang`` the one
     written first (the others pending). ``facts`` and ``text`` (the first language's title,
     summary and sections) fill what they give; the rest are placeholders to fill in. Returns
-    the files written; writes nowhere else (each file is created new, never overwritten)."""
+    the files written; writes nowhere else (each file is created new, never overwritten).
+    Comments and errors are in ``language``."""
     root = Path(root)
-    folder = check_new(slug, lang, root)
+    folder = check_new(slug, lang, root, language)
     languages = project.languages(root)
     strings = project.strings_for(root)
     today = today or datetime.date.today().isoformat()
@@ -195,7 +231,7 @@ def scaffold(slug: str, lang: str, root: Path = project.ROOT, facts: dict | None
             handle.write(content)
         written.append(path)
 
-    write("case.yml", facts_text(slug, lang, languages, today, facts))
+    write("case.yml", facts_text(slug, lang, languages, today, facts, language))
     for other in languages:
         write(model.text_filename(other, languages[0]), text_file(strings(other), text if other == lang else None))
     return written
@@ -204,24 +240,33 @@ def scaffold(slug: str, lang: str, root: Path = project.ROOT, facts: dict | None
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("slug", help="the case's name in its address, e.g. ngo-forum-quito")
-    default = project.languages(project.ROOT)[0]
-    parser.add_argument("--lang", default=default, help=f"the language you write first (default: {default})")
+    registry = project.languages(project.ROOT)
+    default = registry[0]
+    parser.add_argument("--lang", help=f"the language you write first, and the script speaks (default: {default}; "
+                                       "the script then speaks that of the LANG environment variable, else English)")
     args = parser.parse_args(argv)
-    written = scaffold(args.slug, args.lang)
+    language = messages.for_contributor(args.lang, registry, os.environ)
+    say = language.say
+    lang = args.lang or default
+    written = scaffold(args.slug, lang, language=language)
     root = project.ROOT
-    print(f"Created docs/cases/{args.slug}/:")
+    folder = f"docs/cases/{args.slug}"
+    print(say(_("Created {folder}:", folder=folder + "/")))
     for path in written:
         print(f"  {path.relative_to(root)}")
-    original = model.text_filename(args.lang, project.languages(root)[0])
-    print(f"""
-Next steps:
-  1. Fill in the facts in docs/cases/{args.slug}/case.yml, from your sources.
-  2. Write the title, summary and the four sections in docs/cases/{args.slug}/{original}.
-  3. Check:    python3 scripts/validate.py docs/cases/{args.slug}
-  4. Preview:  python3 scripts/serve.py   (then open /cases/{args.slug}/)
-  5. To add a translation: write its file, remove its language from `pending` in case.yml, and run
-               python3 scripts/translations.py --mark {args.slug} <lang>
-  6. Open a pull request (see CONTRIBUTING.md).""")
+    original = model.text_filename(lang, default)
+    steps = [
+        _("Fill in the facts in {file}, from your sources.", file=f"{folder}/case.yml"),
+        _("Write the title, summary and the four sections in {file}.", file=f"{folder}/{original}"),
+        _("Check:    {command}", command=f"python3 scripts/validate.py {folder}"),
+        _("Preview:  {command}   (then open {address})", command="python3 scripts/serve.py", address=f"/cases/{args.slug}/"),
+        _("To add a translation: write its file, remove its language from `pending` in case.yml, and run\n               {command}",
+          command=f"python3 scripts/translations.py --mark {args.slug} <lang>"),
+        _("Open a pull request (see CONTRIBUTING.md)."),
+    ]
+    print("\n" + say(_("Next steps:")))
+    for number, step in enumerate(steps, 1):
+        print(f"  {number}. {say(step)}")
     return 0
 
 

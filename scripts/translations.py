@@ -7,10 +7,13 @@ States: original, up to date, outdated (the original changed since), missing.
 
   python3 scripts/translations.py                    report every case and language
   python3 scripts/translations.py --mark SLUG LANG   record that LANG now matches the original
+
+Messages are in the language of --lang, else of the LANG environment variable, else English.
 """
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import sys
 from pathlib import Path
@@ -21,33 +24,45 @@ import bootstrap  # noqa: E402
 
 bootstrap.use_venv()  # run with the pinned packages (.venv), whichever Python started the script
 
-from casekit import project  # noqa: E402
+from casekit import messages, project  # noqa: E402
+from casekit.messages import ENGLISH, _, _n  # noqa: E402
 from casekit.model import text_filename  # noqa: E402
 from casekit.problems import report  # noqa: E402
+from casekit.pull_request import state_label  # noqa: E402
 
-LABELS = {"original": "original", "current": "up to date", "outdated": "OUTDATED", "missing": "missing"}
+STATES = ("original", "current", "outdated", "missing")
 
 
-def mark(collection, slug: str, lang: str) -> str:
+def _counted(state: str, count: int):
+    """"3 up to date": how many texts are in ``state``."""
+    return {"original": _n("{count} original", "{count} original", count),
+            "current": _n("{count} up to date", "{count} up to date", count),
+            "outdated": _n("{count} outdated", "{count} outdated", count),
+            "missing": _n("{count} missing", "{count} missing", count)}[state]
+
+
+def mark(collection, slug: str, lang: str, language=ENGLISH) -> str:
+    """Record in ``lang``'s text of ``slug`` that it matches the original; the line written."""
+    say = language.say
     case = collection.cases.get(slug)
     if case is None:
-        raise SystemExit(f"error: there is no case '{slug}' under docs/cases/.")
+        raise SystemExit(say(_("error: there is no case '{slug}' under docs/cases/.", slug=slug)))
     if lang not in collection.languages:
-        raise SystemExit(f"error: '{lang}' is not a language of the site ({', '.join(collection.languages)}).")
+        raise SystemExit(say(_("error: '{lang}' is not a language of the site ({languages}).", lang=lang, languages=", ".join(collection.languages))))
     if lang == case.original_language:
-        raise SystemExit(f"error: {lang} is the original language of '{slug}'; only translations are marked.")
+        raise SystemExit(say(_("error: {lang} is the original language of '{slug}'; only translations are marked.", lang=lang, slug=slug)))
     text, original = case.texts.get(lang), case.original
     name = f"docs/cases/{slug}/{text_filename(lang, collection.default_language)}"
     if text is None and lang in case.drafts:
-        raise SystemExit(f"error: {name} is a draft: '{lang}' is listed under pending: in docs/cases/{slug}/case.yml.\n"
-                         f"Fix: remove '{lang}' from pending: once the translation is complete, then mark it.")
+        raise SystemExit(say(_("error: {name} is a draft: '{lang}' is listed under pending: in {facts}.", name=name, lang=lang, facts=f"docs/cases/{slug}/case.yml"))
+                         + "\n" + say(_("Fix: remove '{lang}' from pending: once the translation is complete, then mark it.", lang=lang)))
     if text is None:
-        raise SystemExit(f"error: {name} does not exist yet.")
+        raise SystemExit(say(_("error: {name} does not exist yet.", name=name)))
     if original is None:
-        raise SystemExit(f"error: the original text of '{slug}' does not exist.")
+        raise SystemExit(say(_("error: the original text of '{slug}' does not exist.", slug=slug)))
     if text.doc is None:
-        raise SystemExit(f"error: {name}:1: the file has no front matter to record the version in.\n"
-                         "Fix: start the file with ---, then title: and summary: lines, then --- (see CONTRIBUTING.md).")
+        raise SystemExit(say(_("error: {name}:1: the file has no front matter to record the version in.", name=name)) + "\n"
+                         + say(_("Fix: start the file with ---, then title: and summary: lines, then --- (see CONTRIBUTING.md).")))
     lines = text.path.read_text(encoding="utf-8-sig").split("\n")
     # the index of the front matter's closing line (MkDocs' rule: --- or ... alone on a line)
     closing = next(index for index in range(1, len(lines)) if re.fullmatch(r"(-{3}|\.{3})[ \t]*\r?", lines[index]))
@@ -64,25 +79,36 @@ def mark(collection, slug: str, lang: str) -> str:
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--mark", nargs=2, metavar=("SLUG", "LANG"), help="record that this translation matches the current original")
+    parser.add_argument("--lang", metavar="LANG", help="the language of the messages, one of the site's "
+                                                        "(default: that of the LANG environment variable, else English)")
     args = parser.parse_args(argv)
+    registry = project.languages(project.ROOT)
+    if args.lang and messages.match(args.lang, registry) is None:
+        parser.error(f"--lang {args.lang}: not a language of the site; use one of {', '.join(registry)}")
+    language = messages.for_contributor(args.lang, registry, os.environ)
+    say = language.say
     collection = project.load()
     if args.mark:
         slug, lang = args.mark
-        line = mark(collection, slug, lang)
-        print(f"{slug} ({lang}): marked up to date ({line}).")
+        line = mark(collection, slug, lang, language)
+        print(say(_("{slug} ({lang}): marked up to date ({line}).", slug=slug, lang=lang, line=line)))
         return 0
-    width = max([len(slug) for slug in collection.cases] + [4])
-    print("case".ljust(width), *(lang.ljust(10) for lang in collection.languages))
+    labels = {state: say(state_label(state)) for state in STATES}
+    labels["outdated"] = labels["outdated"].upper()  # what needs a translator's attention
+    column = max(len(label) for label in labels.values()) + 1
+    heading = say(_("case"))
+    width = max([len(slug) for slug in collection.cases] + [len(heading)])
+    print(heading.ljust(width), *(lang.ljust(column) for lang in collection.languages))
     counts: dict = {}
     for slug, case in collection.cases.items():
         states = [case.translation_state(lang) for lang in collection.languages]
         for state in states:
             counts[state] = counts.get(state, 0) + 1
-        print(slug.ljust(width), *(LABELS[state].ljust(10) for state in states))
-    print(", ".join(f"{counts.get(state, 0)} {LABELS[state].lower()}" for state in ("original", "current", "outdated", "missing")))
+        print(slug.ljust(width), *(labels[state].ljust(column) for state in states))
+    print(", ".join(say(_counted(state, counts.get(state, 0))) for state in STATES))
     if collection.problems:
-        print("\nThe cases also have problems (python3 scripts/validate.py lists them):", file=sys.stderr)
-        print(report(collection.problems), file=sys.stderr)
+        print("\n" + say(_("The cases also have problems (python3 scripts/validate.py lists them):")), file=sys.stderr)
+        print(report(collection.problems, language), file=sys.stderr)
     return 0
 
 

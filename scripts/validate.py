@@ -15,10 +15,15 @@ prints one summary line and exits 0 when all is well. In a pull request's workfl
 `--format github --summary "$GITHUB_STEP_SUMMARY" --changed <files>` prints the problems as
 annotations on their lines, warns about stale or missing translations of the changed cases and
 writes a summary of them.
+
+Messages are in the language of --lang, else of the LANG environment variable (nl_NL.UTF-8
+speaks Dutch), else English; a language of the site without a catalogue of messages
+(scripts/casekit/locale/) is spoken in English.
 """
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from pathlib import Path
@@ -29,18 +34,21 @@ import bootstrap  # noqa: E402
 
 bootstrap.use_venv()  # run with the pinned packages (.venv), whichever Python started the script
 
-from casekit import project, pull_request  # noqa: E402
+from babel.numbers import format_decimal  # noqa: E402
+
+from casekit import messages, project, pull_request  # noqa: E402
+from casekit.messages import ENGLISH, _, _n  # noqa: E402
 from casekit.problems import report  # noqa: E402
 
 
-def case_folders(paths, docs: Path) -> set:
+def case_folders(paths, docs: Path, language=ENGLISH) -> set:
     """The case folders that ``paths`` (folders or files) name."""
     cases = (docs / "cases").resolve()
     folders = set()
     for raw in paths:
         path = Path(raw).resolve()
         if not path.exists():
-            raise SystemExit(f"error: {raw} does not exist.")
+            raise SystemExit(language.say(_("error: {path} does not exist.", path=raw)))
         if path == cases or path == docs.resolve():
             return None  # everything
         try:
@@ -48,7 +56,7 @@ def case_folders(paths, docs: Path) -> set:
         except ValueError:
             if path == (docs / "tags.yml").resolve():
                 continue
-            raise SystemExit(f"error: {raw} is not a case: give folders or files under docs/cases/.") from None
+            raise SystemExit(language.say(_("error: {path} is not a case: give folders or files under docs/cases/.", path=raw))) from None
         folders.add(cases / rel.parts[0])
     return folders
 
@@ -78,10 +86,17 @@ def main(argv=None) -> int:
                              "e.g. $GITHUB_STEP_SUMMARY")
     parser.add_argument("--changed", metavar="PATH", nargs="*", default=None,
                         help="the files a pull request changes: the summary and the translation warnings cover their cases")
+    parser.add_argument("--lang", metavar="LANG", help="the language of the messages, one of the site's "
+                                                        "(default: that of the LANG environment variable, else English)")
     args = parser.parse_args(argv)
     start = time.perf_counter()
+    registry = project.languages(project.ROOT)
+    if args.lang and messages.match(args.lang, registry) is None:
+        parser.error(f"--lang {args.lang}: not a language of the site; use one of {', '.join(registry)}")
+    language = messages.for_contributor(args.lang, registry, os.environ)
+    say = language.say
     docs = project.ROOT / "docs"
-    only = case_folders(args.paths, docs) if args.paths else None
+    only = case_folders(args.paths, docs, language) if args.paths else None
     collection = project.load(only=only)
     problems = collection.problems
     if only is not None and not any(Path(p).resolve() == (docs / "tags.yml").resolve() for p in args.paths):
@@ -91,21 +106,22 @@ def main(argv=None) -> int:
         warnings = pull_request.translation_warnings(collection, slugs, project.ROOT)
         if args.format == "github":
             for problem in sorted(problems):
-                print(pull_request.annotation(problem, "error"))
+                print(pull_request.annotation(problem, "error", language))
             for warning in sorted(collection.warnings) + warnings:
-                print(pull_request.annotation(warning, "warning"))
+                print(pull_request.annotation(warning, "warning", language))
         if args.summary:
             with open(args.summary, "a", encoding="utf-8") as handle:
-                handle.write(pull_request.summary(collection, slugs, problems, warnings) + "\n")
+                handle.write(pull_request.summary(collection, slugs, problems, warnings, language) + "\n")
     if args.format == "text" and collection.warnings:
-        print("\n".join(warning.format() for warning in sorted(collection.warnings)))
+        print("\n".join(warning.format(language) for warning in sorted(collection.warnings)))
     if problems:
         if args.format == "text":
-            print(report(problems))
+            print(report(problems, language))
         return 1
-    seconds = time.perf_counter() - start
-    count = len(collection.cases)
-    print(f"OK: {count} case{'s' if count != 1 else ''} in {len(collection.languages)} languages checked, no problems ({seconds:.2f} s).")
+    seconds = format_decimal(round(time.perf_counter() - start, 2), format="0.00", locale=language.locale)
+    print(say(_n("OK: {count} case in {languages} languages checked, no problems ({seconds} s).",
+                 "OK: {count} cases in {languages} languages checked, no problems ({seconds} s).",
+                 len(collection.cases), languages=len(collection.languages), seconds=seconds)))
     return 0
 
 

@@ -20,6 +20,11 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 from casekit import project  # noqa: E402
 
+# The contributor scripts speak the language LANG names (scripts/casekit/messages.py); the tests
+# read their English unless they ask for a language, so a tester's own LANG must not change it.
+if os.environ.get("LANG", "").split(".")[0].split("_")[0] not in ("", "C", "POSIX", "en"):
+    os.environ["LANG"] = "C.UTF-8"
+
 # What the tests of the real collection iterate over: the language registry (the i18n plugin's
 # configuration in mkdocs.yml, default first) and whatever cases docs/cases/ holds. No test
 # names a language or a case: adding either never needs a test edit.

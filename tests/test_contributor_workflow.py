@@ -16,6 +16,7 @@ from babel import Locale
 from bs4 import BeautifulSoup
 from collection import SLUG, make_project, text_name
 
+from casekit import messages
 from casekit import project as casekit_project
 from casekit import vocab as casekit_vocab
 from conftest import DEFAULT, LANGS, ROOT, build, prefix
@@ -105,7 +106,8 @@ def test_scaffold_fill_validate_build_translate(project, tmp_path):
     before = cases(project)
     made = run(project, "new_case.py", NEW, "--lang", first)
     assert made.returncode == 0, made.stderr
-    assert "Next steps" in made.stdout
+    # the script speaks the language the case is written in (English without its catalogue)
+    assert messages.for_contributor(first, LANGS, {}).say(messages._("Next steps:")) in made.stdout, made.stdout
     folder = project / "docs" / "cases" / NEW
     for lang in LANGS:  # every text has the headings of its own language
         assert f"## {heading(lang, 'what_was_done')}" in (folder / text_name(lang)).read_text(encoding="utf-8"), lang

@@ -66,7 +66,7 @@ RULES = [
     ("date-format", f"{CASE}/case.yml", "re:start: [^\n]*", "start: March 2023", "'start' has the wrong format: 'March 2023'.", "start:"),
     ("period-order", f"{CASE}/case.yml", "re:start: [^\n]*\nend: [^\n]*", "start: 2023-05\nend: 2019-01", "the case ends (2019-01) before it starts (2023-05).", "end:"),
     ("country-code", f"{CASE}/case.yml", "re:countries: \\[[^]\n]*\\]", "countries: [IZ]", "'IZ' is not an ISO 3166-1 alpha-2 country code.", "countries:"),
-    ("https-url", f"{CASE}/case.yml", "re:url: https://\\S+", "url: http://example.org/report", "'sources.0.url' has the wrong format: 'http://example.org/report'.", "url:"),
+    ("https-url", f"{CASE}/case.yml", "re:url: https://\\S+", "url: http://example.org/report", "the first source's address has the wrong format: 'http://example.org/report'.", "url:"),
     ("unknown-tag", f"{CASE}/case.yml", "tags: [", f"tags: [{WRONG_TAG}, ",
      f"tag '{WRONG_TAG}' is not in the vocabulary (docs/tags.yml). Fix: did you mean '{TAG}'", WRONG_TAG),
     ("region-in-tags", f"{CASE}/case.yml", "tags: [", f"tags: [{REGION}, ", f"'{REGION}' is a region; regions are not listed in tags.", "tags:"),

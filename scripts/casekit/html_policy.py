@@ -21,6 +21,8 @@ from urllib.parse import urlsplit
 import nh3
 from selectolax.lexbor import LexborHTMLParser
 
+from .messages import Message, _
+
 # Tags prose may use. Markdown makes most of them; the rest may be written as raw HTML.
 TAGS = frozenset({
     # what Python-Markdown (with toc and admonition) writes
@@ -53,8 +55,8 @@ class Finding:
     """One thing the allow-list does not admit: ``message`` and ``hint`` for the contributor,
     ``needles`` the texts that find its line in the Markdown source (the first that occurs)."""
 
-    message: str
-    hint: str
+    message: Message
+    hint: Message
     needles: tuple
 
 
@@ -64,28 +66,32 @@ def allowed_attributes(tag: str) -> set:
 
 def link_problem(url: str, tag: str) -> tuple | None:
     """(message, hint) when ``url`` is not a target prose may use, else None."""
-    kind = "image" if tag == "img" else "link"
+    image = tag == "img"
     text = url.strip()
     scheme = ""
     try:
         parts = urlsplit(text)
         scheme = parts.scheme.lower()
     except ValueError:
-        return (f"the {kind} target '{url}' is not a valid address.", "write a full https:// address or a path to a file next to this one.")
+        return ((_("the image target '{url}' is not a valid address.", url=url) if image else
+                 _("the link target '{url}' is not a valid address.", url=url)),
+                _("write a full https:// address or a path to a file next to this one."))
     squeezed = "".join(text.split()).lower()
     if scheme == "javascript" or squeezed.startswith("javascript:"):
-        return (f"the {kind} has a javascript: URL.", "link to a page or an https:// address instead.")
-    if tag == "img":
+        return (_("the image has a javascript: URL.") if image else _("the link has a javascript: URL."),
+                _("link to a page or an https:// address instead."))
+    if image:
         if scheme or text.startswith(("/", "\\")) or parts.netloc:
-            return (f"the image '{url}' is not a file of this case.",
-                    "put the image (PNG, JPEG, WebP or GIF) in the case's folder and write its file name: readers' browsers load nothing from other sites.")
+            return (_("the image '{url}' is not a file of this case.", url=url),
+                    _("put the image (PNG, JPEG, WebP or GIF) in the case's folder and write its file name: readers' browsers load nothing from other sites."))
         return None
     if text.startswith("//") or text.startswith("\\"):
-        return (f"the link '{url}' has no scheme.", "write the full https:// address.")
+        return (_("the link '{url}' has no scheme.", url=url), _("write the full https:// address."))
     if scheme == "http":
-        return (f"the link uses http://: {url}", "use the https:// address of the page.")
+        return (_("the link uses http://: {url}", url=url), _("use the https:// address of the page."))
     if scheme and scheme not in LINK_SCHEMES:
-        return (f"the link uses '{scheme}:', which is not allowed: {url}", "link to an https:// address, a mailto: address or a page of this site.")
+        return (_("the link uses '{scheme}:', which is not allowed: {url}", scheme=scheme, url=url),
+                _("link to an https:// address, a mailto: address or a page of this site."))
     return None
 
 
@@ -103,29 +109,33 @@ def findings(html: str) -> list:
         if tag.startswith("-") or tag in _DOCUMENT:  # comments and the parser's document
             if tag in _DOCUMENT:
                 for name in node.attributes:
-                    out.append(Finding(f"<{tag}> may not carry attributes ('{name}').", f"remove the <{tag}> tag.", (f"<{tag}", name)))
+                    out.append(Finding(_("<{tag}> may not carry attributes ('{name}').", tag=tag, name=name),
+                                       _("remove the <{tag}> tag.", tag=tag), (f"<{tag}", name)))
             continue
         if tag not in TAGS:
-            out.append(Finding(f"the HTML tag <{tag}> is not allowed in a case.",
-                               "write it in Markdown; allowed tags are " + ", ".join(sorted(TAGS - {"div", "h1"})) + ".",
+            out.append(Finding(_("the HTML tag <{tag}> is not allowed in a case.", tag=tag),
+                               _("write it in Markdown; allowed tags are {tags}.", tags=", ".join(sorted(TAGS - {"div", "h1"}))),
                                (f"<{tag}", tag)))
             continue
         attributes = node.attributes
         for name, value in attributes.items():
             lowered = name.lower()
             if lowered.startswith("on"):
-                out.append(Finding(f"<{tag}> has an event-handler attribute (on…=).", "remove it: pages carry no inline scripts.", (name, f"<{tag}")))
+                out.append(Finding(_("<{tag}> has an event-handler attribute (on…=).", tag=tag), _("remove it: pages carry no inline scripts."),
+                                   (name, f"<{tag}")))
             elif lowered == "style":
-                out.append(Finding(f"<{tag}> has a style attribute.", "remove it: the site's stylesheet sets the look of every page.", ("style", f"<{tag}")))
+                out.append(Finding(_("<{tag}> has a style attribute.", tag=tag), _("remove it: the site's stylesheet sets the look of every page."),
+                                   ("style", f"<{tag}")))
             elif lowered not in allowed_attributes(tag):
-                out.append(Finding(f"<{tag}> has the attribute '{name}', which is not allowed.",
-                                   f"remove it; <{tag}> may carry: {', '.join(sorted(allowed_attributes(tag)))}.", (name, f"<{tag}")))
+                out.append(Finding(_("<{tag}> has the attribute '{name}', which is not allowed.", tag=tag, name=name),
+                                   _("remove it; <{tag}> may carry: {names}.", tag=tag, names=", ".join(sorted(allowed_attributes(tag)))),
+                                   (name, f"<{tag}")))
             elif URL_ATTRIBUTES.get(tag) == lowered:
                 problem = link_problem(value or "", tag)
                 if problem:
                     out.append(Finding(*problem, (value or "", name)))
         if tag == "img" and not (attributes.get("alt") or "").strip():
-            out.append(Finding("the image has no alt text.", "write what the image shows between the brackets: ![A workshop in Rionegro](photo.jpg).",
+            out.append(Finding(_("the image has no alt text."), _("write what the image shows between the brackets: ![A workshop in Rionegro](photo.jpg)."),
                                (attributes.get("src") or "", "<img", "![")))
     return out
 
@@ -166,11 +176,13 @@ def _drop_remote_images(tag: str, attribute: str, value: str):
 ENTITY = re.compile(r"&(#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);?")
 
 
-def plain_text_problem(text: str) -> str | None:
+def plain_text_problem(text: str, subject: Message | str = "") -> Message | None:
     """Why ``text`` (a title, summary, label or name, which themes print without escaping in
-    places) is not plain text, or None. Allowed: any words; not: <, > or an HTML entity."""
+    places) is not plain text, as a sentence about ``subject`` (what holds it), or None.
+    Allowed: any words; not: <, > or an HTML entity."""
+    subject = subject or _("the text")
     if "<" in text or ">" in text:
-        return "contains < or >, which are not allowed in this field"
+        return _("{subject} contains < or >, which are not allowed in this field.", subject=subject)
     if ENTITY.search(text):
-        return "contains an HTML entity (&…;), which is not allowed in this field"
+        return _("{subject} contains an HTML entity (&…;), which is not allowed in this field.", subject=subject)
     return None

@@ -21,6 +21,7 @@ import re
 import stat
 from pathlib import Path
 
+from .messages import _
 from .problems import Problem, display_path
 
 IMAGE_LIMIT = 300 * 1024  # bytes: a case is read on phones and slow links
@@ -49,13 +50,13 @@ def _image_problem(path: Path, shown: str) -> Problem | None:
     kind = IMAGE_EXTENSIONS[path.suffix.lower()]
     size = path.stat().st_size
     if size > IMAGE_LIMIT:
-        return Problem(shown, 1, f"the image is {size // 1024} KB; the limit is {IMAGE_LIMIT // 1024} KB.",
-                       "resize it (e.g. 1200 px wide) and compress it, or use WebP.")
+        return Problem(shown, 1, _("the image is {size} KB; the limit is {limit} KB.", size=size // 1024, limit=IMAGE_LIMIT // 1024),
+                       _("resize it (e.g. 1200 px wide) and compress it, or use WebP."))
     with open(path, "rb") as handle:
         head = handle.read(16)
     if not head.startswith(IMAGE_SIGNATURES[kind]) or (kind == "webp" and head[8:12] != b"WEBP"):
-        return Problem(shown, 1, f"the file is not a {kind.upper()} image, whatever its name says.",
-                       "export it again as PNG, JPEG, WebP or GIF (not SVG or HTML).")
+        return Problem(shown, 1, _("the file is not a {kind} image, whatever its name says.", kind=kind.upper()),
+                       _("export it again as PNG, JPEG, WebP or GIF (not SVG or HTML)."))
     return None
 
 
@@ -64,16 +65,16 @@ def _allowed_file(parts: tuple, languages) -> bool | str:
     name = parts[-1]
     texts = text_names(languages)
     if len(parts) == 1:
-        return name in texts or name == "tags.yml" or "the top of docs/ holds index.md, index.<language>.md and tags.yml only"
+        return name in texts or name == "tags.yml" or _("the top of docs/ holds index.md, index.<language>.md and tags.yml only")
     if len(parts) == 2:
-        return name in texts or "a page folder holds index.md and index.<language>.md only"
+        return name in texts or _("a page folder holds index.md and index.<language>.md only")
     if len(parts) == 3 and parts[0] == "cases":
         if name in texts or name == "case.yml" or (name.startswith("index.") and name.endswith(".md")):
             return True  # a text in a language that is not built: model.load_case says so
         if Path(name).suffix.lower() in IMAGE_EXTENSIONS and FILE_NAME.fullmatch(name):
             return True
-        return "a case folder holds case.yml, index.md, index.<language>.md and images (PNG, JPEG, WebP, GIF) only"
-    return "folders under docs/ go one level deep (docs/cases/<case>/ two)"
+        return _("a case folder holds case.yml, index.md, index.<language>.md and images (PNG, JPEG, WebP, GIF) only")
+    return _("folders under docs/ go one level deep (docs/cases/<case>/ two)")
 
 
 def problems(docs_dir: Path, languages, root=None) -> list:
@@ -89,18 +90,18 @@ def problems(docs_dir: Path, languages, root=None) -> list:
                 dirs.remove(name)
                 continue
             if path.is_symlink():
-                out.append(Problem(display_path(path, root), 1, "this folder is a symbolic link; the build would publish what it points to.",
-                                   "replace it with a real folder holding the files themselves."))
+                out.append(Problem(display_path(path, root), 1, _("this folder is a symbolic link; the build would publish what it points to."),
+                                   _("replace it with a real folder holding the files themselves.")))
                 dirs.remove(name)
                 continue
             depth_ok = len(rel) == 0 or (len(rel) == 1 and rel[0] == "cases")
             if not depth_ok:
-                out.append(Problem(display_path(path, root), 1, "this folder is outside the layout of docs/: folders go one level deep (docs/cases/<case>/ two).",
-                                   "move its files into the case's own folder, or remove it."))
+                out.append(Problem(display_path(path, root), 1, _("this folder is outside the layout of docs/: folders go one level deep (docs/cases/<case>/ two)."),
+                                   _("move its files into the case's own folder, or remove it.")))
                 dirs.remove(name)
             elif rel != ("cases",) and not NAME.fullmatch(name):  # case folders: model.load_case
-                out.append(Problem(display_path(path, root), 1, f"'{name}' is not a valid page folder name.",
-                                   "use lowercase letters, digits and single hyphens, e.g. 'contribute'."))
+                out.append(Problem(display_path(path, root), 1, _("'{name}' is not a valid page folder name.", name=name),
+                                   _("use lowercase letters, digits and single hyphens, e.g. 'contribute'.")))
                 dirs.remove(name)
         for name in sorted(files):
             if name.startswith("."):
@@ -108,16 +109,16 @@ def problems(docs_dir: Path, languages, root=None) -> list:
             path = here / name
             mode = os.lstat(path).st_mode
             if stat.S_ISLNK(mode):
-                out.append(Problem(display_path(path, root), 1, "this file is a symbolic link; the build would publish what it points to.",
-                                   "replace it with the file itself."))
+                out.append(Problem(display_path(path, root), 1, _("this file is a symbolic link; the build would publish what it points to."),
+                                   _("replace it with the file itself.")))
                 continue
             if not stat.S_ISREG(mode):
-                out.append(Problem(display_path(path, root), 1, "this is not a plain file.", "remove it."))
+                out.append(Problem(display_path(path, root), 1, _("this is not a plain file."), _("remove it.")))
                 continue
             verdict = _allowed_file(rel + (name,), languages)
             if verdict is not True:
-                out.append(Problem(display_path(path, root), 1, f"'{name}' is not allowed here: {verdict}.",
-                                   "remove it: files outside this layout would be published to every reader as they are."))
+                out.append(Problem(display_path(path, root), 1, _("'{name}' is not allowed here: {reason}.", name=name, reason=verdict),
+                                   _("remove it: files outside this layout would be published to every reader as they are.")))
                 continue
             if Path(name).suffix.lower() in IMAGE_EXTENSIONS:
                 found = _image_problem(path, display_path(path, root))

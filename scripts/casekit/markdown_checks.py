@@ -5,9 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from rapidfuzz import fuzz, process
 from selectolax.lexbor import LexborHTMLParser
 
 from . import html_policy
+from .messages import _
 from .problems import Problem
 
 
@@ -48,12 +50,35 @@ def target_problems(html: str, source: str, first_line: int, path: Path, shown: 
         except ValueError:
             ok = False
         if not ok:
-            kind = "image" if is_image else "link"
-            hint = "point it at a file next to this one." if is_image else "link to another case as ../<slug>/index.md, or to a page under docs/."
-            problem = Problem(shown, html_policy.locate((target,), source, first_line), f"the {kind} target '{target}' does not exist.", hint)
+            if is_image:
+                message, hint = _("the image target '{target}' does not exist.", target=target), _("point it at a file next to this one.")
+            else:
+                message = _("the link target '{target}' does not exist.", target=target)
+                closest = _closest_case(resolved, docs_dir, target)
+                hint = (_("did you mean {target}?", target=closest) if closest else
+                        _("link to another case as ../<slug>/index.md, or to a page under docs/."))
+            problem = Problem(shown, html_policy.locate((target,), source, first_line), message, hint)
             if problem not in out:
                 out.append(problem)
     return out
+
+
+def _closest_case(resolved: Path, docs_dir: Path, target: str) -> str | None:
+    """``target`` with the name of the case it most likely means, when it leads into a case
+    folder that does not exist (a misspelt slug); else None."""
+    cases = docs_dir / "cases"
+    try:
+        slug = resolved.relative_to(cases).parts[0]
+    except (ValueError, IndexError):
+        return None
+    if (cases / slug).is_dir() or slug not in target:
+        return None
+    slugs = [p.name for p in cases.iterdir() if p.is_dir() and not p.name.startswith(".")]
+    found = process.extractOne(slug, slugs, scorer=fuzz.ratio, score_cutoff=70)
+    if not found:
+        return None
+    head, _sep, tail = target.rpartition(slug)
+    return head + found[0] + tail
 
 
 def check(html: str, source: str, first_line: int, path: Path, shown: str, docs_dir: Path) -> list:

@@ -18,11 +18,11 @@ from pathlib import Path
 import fastjsonschema
 import jsonschema
 from babel import Locale
-from rapidfuzz import fuzz, process
 
-from . import html_policy, layout, markdown_checks, pages, textfile, yamlines
+from . import html_policy, layout, markdown_checks, pages, textfile, wording, yamlines
 from . import strings as strings_mod
 from . import vocab as vocab_mod
+from .messages import LanguageName, Listing, PerLanguage, _, _n, schema_hint
 from .problems import Problem, display_path
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -137,9 +137,9 @@ class Collection:
     warnings: list = field(default_factory=list)  # reported, but nothing stops the build
 
 
-def _did_you_mean(word, choices) -> str:
-    found = process.extract(str(word), list(choices), scorer=fuzz.WRatio, limit=3, score_cutoff=60)
-    return ", ".join(f"'{m}'" for m, _s, _i in found)
+def _did_you_mean(word, choices) -> Listing | None:
+    found = wording.guesses(word, choices)
+    return wording.quoted(found) if found else None
 
 
 def _schema_problems(data, doc, shown, schema_name, extra_unknown=None) -> list:
@@ -148,65 +148,99 @@ def _schema_problems(data, doc, shown, schema_name, extra_unknown=None) -> list:
     schema = _schema(schema_name)
     props = schema["properties"]
     problems = []
-    for error in _validator(schema_name).iter_errors(data):
+    errors = list(_validator(schema_name).iter_errors(data))
+    # a key written wrong is one problem, not also the key it should have been being missing
+    missing = {tuple(e.absolute_path): [k for k in e.validator_value if k not in (e.instance or {})]
+               for e in errors if e.validator == "required"}
+    for error in errors:
         path = tuple(error.absolute_path)
-        if error.validator == "required":
-            missing = [k for k in error.validator_value if k not in (error.instance or {})]
-            for key in missing:
-                where = "" if not path else f" in {'.'.join(map(str, path))}"
-                hint = props.get(key, {}).get("x-hint", "") if not path else f"add '{key}'."
-                problems.append(Problem(shown, doc.line(path) if path else 1, f"missing required fact '{key}'{where}.", hint))
+        if error.validator != "additionalProperties":
             continue
-        if error.validator == "additionalProperties":
-            allowed = (error.schema.get("properties") or {}).keys()
-            for key in sorted(set(error.instance) - set(allowed)):
+        allowed = (error.schema.get("properties") or {}).keys()
+        for key in sorted(set(error.instance) - set(allowed)):
+            top_guess = wording.guesses(key, allowed)[:1]
+            if top_guess and top_guess[0] in missing.get(path, ()):
+                missing[path].remove(top_guess[0])
+            if path:
+                guess = _did_you_mean(key, allowed)
+                message = _("{owner} has an unknown key '{key}'.", owner=wording.subject(path), key=key)
+                hint = _("did you mean {choices}?", choices=guess) if guess else _("use only: {keys}.", keys=", ".join(allowed))
+            else:
                 message, hint = (extra_unknown or _unknown_key)(key, allowed)
-                problems.append(Problem(shown, doc.line(path + (key,)), message, hint))
+            problems.append(Problem(shown, doc.line(path + (key,)), message, hint))
+    for path, keys in missing.items():
+        for key in keys:
+            top = path[0] if path else key
+            hint = schema_hint(props.get(top, {}).get("x-hint", ""))
+            if path:
+                message = _("{owner} has no '{key}'.", owner=wording.subject(path), key=key)
+            elif schema_name == "case.schema.json":
+                message = _("missing required fact '{key}'.", key=key)
+            else:
+                message = _("the front matter has no '{key}'.", key=key)
+            problems.append(Problem(shown, doc.line(path) if path else 1, message, hint))
+    for error in errors:
+        path = tuple(error.absolute_path)
+        if error.validator in ("required", "additionalProperties"):
             continue
+        if path[:1] == ("countries",) and len(path) == 2 and error.validator == "pattern":
+            continue  # a value that is not a code: _check_facts says which country it may mean
         top = path[0] if path else None
-        hint = props.get(top, {}).get("x-hint", "") if top else ""
-        name = ".".join(str(p) for p in path) or "the file"
-        problems.append(Problem(shown, doc.line(path), f"'{name}' {_describe(error)}.", hint))
+        hint = schema_hint(props.get(top, {}).get("x-hint", "")) if top else ""
+        problems.append(Problem(shown, doc.line(path), _describe(error, wording.subject(path)), hint))
     return problems
 
 
 def _unknown_key(key, allowed):
     guess = _did_you_mean(key, allowed)
     if key in TEXT_KEYS:
-        return (f"'{key}' is translated text and does not belong in case.yml.",
-                "write it in the front matter of index.md, index.es.md and index.nl.md.")
-    hint = f"did you mean {guess}?" if guess else f"use only: {', '.join(allowed)}."
-    return f"unknown fact '{key}'.", hint
+        return (_("'{key}' is translated text and does not belong in case.yml.", key=key),
+                _("write it in the front matter of the case's text in each language (index.md, index.<language>.md)."))
+    hint = _("did you mean {choices}?", choices=guess) if guess else _("use only: {keys}.", keys=", ".join(allowed))
+    return _("unknown fact '{key}'.", key=key), hint
 
 
-def _describe(error) -> str:
+_TYPE_WORDS = {
+    "array": lambda: _("a list"), "string": lambda: _("text"), "object": lambda: _("a mapping of keys"),
+    "integer": lambda: _("a whole number"), "number": lambda: _("a number"), "boolean": lambda: _("true or false"),
+    "null": lambda: "null",
+}
+
+
+def _describe(error, subject):
+    """What is wrong, as a sentence about ``subject`` (the value's place in plain words)."""
     value = error.instance
     kind = error.validator
+    shown = repr(value)
     if value is None and kind in ("type", "oneOf"):
-        return "is empty"
+        return _("{subject} is empty.", subject=subject)
     if kind == "type":
-        expected = error.validator_value
-        expected = " or ".join(expected) if isinstance(expected, list) else expected
-        words = {"array": "a list", "string": "text", "object": "a mapping of keys", "integer": "a whole number", "null": "null"}
-        expected = " or ".join(words.get(e, e) for e in expected.split(" or "))
-        return f"must be {expected}, not {value!r}"
+        expected = error.validator_value if isinstance(error.validator_value, list) else [error.validator_value]
+        words = Listing([_TYPE_WORDS[e]() if e in _TYPE_WORDS else e for e in expected], "or")
+        return _("{subject} must be {expected}, not {value}.", subject=subject, expected=words, value=shown)
     if kind == "pattern":
         if error.validator_value == "^[^<>]*$":
-            return "contains < or >, which are not allowed in this field"
-        return f"has the wrong format: {value!r}"
+            return _("{subject} contains < or >, which are not allowed in this field.", subject=subject)
+        return _("{subject} has the wrong format: {value}.", subject=subject, value=shown)
     if kind == "enum":
-        return f"must be one of {', '.join(map(str, error.validator_value))}, not {value!r}"
+        return _("{subject} must be one of {choices}, not {value}.", subject=subject, choices=", ".join(map(str, error.validator_value)), value=shown)
     if kind == "minItems":
-        return "must list at least one entry" if error.validator_value == 1 else f"needs at least {error.validator_value} entries"
+        if error.validator_value == 1:
+            return _("{subject} must list at least one entry.", subject=subject)
+        return _n("{subject} needs at least {count} entry.", "{subject} needs at least {count} entries.", error.validator_value, subject=subject)
     if kind == "uniqueItems":
-        return "lists the same entry twice"
-    if kind in ("minLength", "maxLength"):
-        return f"is too {'short' if kind == 'minLength' else 'long'} ({len(value)} characters; {'at least' if kind == 'minLength' else 'at most'} {error.validator_value})"
+        return _("{subject} lists the same entry twice.", subject=subject)
+    if kind == "minLength":
+        return _n("{subject} is too short ({count} character; at least {limit}).", "{subject} is too short ({count} characters; at least {limit}).",
+                  len(value), subject=subject, limit=error.validator_value)
+    if kind == "maxLength":
+        return _n("{subject} is too long ({count} character; at most {limit}).", "{subject} is too long ({count} characters; at most {limit}).",
+                  len(value), subject=subject, limit=error.validator_value)
     if kind == "minimum":
-        return f"must be at least {error.validator_value}, not {value!r}"
+        return _("{subject} must be at least {limit}, not {value}.", subject=subject, limit=error.validator_value, value=shown)
     if kind == "oneOf":
-        return f"must be a whole number or {{more_than: N}}, not {value!r}"
-    return error.message
+        return _("{subject} must be a whole number or {{more_than: N}}, not {value}.", subject=subject, value=shown)
+    return _("{subject}: {reason}.", subject=subject, reason=error.message)
 
 
 MIN_YEAR, MAX_YEAR = 1800, 2100
@@ -224,9 +258,8 @@ def _real_date(value: str) -> bool:
 def _markup_problems(data, doc, shown, path=()) -> list:
     """Text values (other than addresses) that hold markup a theme could print unescaped."""
     if isinstance(data, str):
-        why = None if path[-1:] == ("url",) else html_policy.plain_text_problem(data)
-        name = ".".join(map(str, path))
-        return [Problem(shown, doc.line(path), f"'{name}' {why}.", "write plain words; the page adds all formatting.")] if why else []
+        why = None if path[-1:] == ("url",) else html_policy.plain_text_problem(data, wording.subject(path))
+        return [Problem(shown, doc.line(path), why, _("write plain words; the page adds all formatting."))] if why else []
     items = data.items() if isinstance(data, dict) else enumerate(data) if isinstance(data, list) else ()
     return [problem for key, value in items for problem in _markup_problems(value, doc, shown, path + (key,))]
 
@@ -255,61 +288,84 @@ def well_typed(data: dict, name: str) -> dict:
 def _check_facts(case: Case, raw: dict, doc, shown, vocab, languages) -> list:
     problems = _schema_problems(raw, doc, shown, "case.schema.json") + _markup_problems(raw, doc, shown)
     facts = case.facts  # well typed
-    for index, code in enumerate(facts.get("countries") or []):
-        if isinstance(code, str) and re.fullmatch(r"[A-Z]{2}", code) and code not in country_codes():
-            guess = _did_you_mean(code, country_codes())
-            problems.append(Problem(shown, doc.line(("countries", index)), f"'{code}' is not an ISO 3166-1 alpha-2 country code.", f"did you mean {guess}?" if guess else "look the code up in ISO 3166-1."))
+    listed = raw.get("countries") if isinstance(raw.get("countries"), list) else []
+    for index, code in enumerate(listed):  # the raw list: a name where a code belongs is reported here
+        if isinstance(code, str) and code not in country_codes():
+            guess = wording.countries(code, country_codes(), languages)
+            problems.append(Problem(shown, doc.line(("countries", index)), _("'{code}' is not an ISO 3166-1 alpha-2 country code.", code=code),
+                                    _("did you mean {choices}?", choices=wording.country_choices(guess)) if guess else _("look the code up in ISO 3166-1.")))
+    checked = bool(vocab.tags)  # an unreadable vocabulary is its own problem, not every case's
     region = facts.get("region")
-    if isinstance(region, str) and (region not in vocab or vocab.tags[region].facet != "region"):
-        guess = ", ".join(f"'{g}'" for g in vocab.suggest(region, lambda f: f == "region"))
-        problems.append(Problem(shown, doc.line(("region",)), f"region '{region}' is not a region in docs/tags.yml.", f"did you mean {guess}?" if guess else "add it to docs/tags.yml with facet: region."))
-    for index, tag in enumerate(facts.get("tags") or []):
+    if checked and isinstance(region, str) and (region not in vocab or vocab.tags[region].facet != "region"):
+        guess = _tag_choices(vocab, vocab.suggest(region, lambda f: f == "region"))
+        problems.append(Problem(shown, doc.line(("region",)), _("region '{region}' is not a region in docs/tags.yml.", region=region),
+                                _("did you mean {choices}?", choices=guess) if guess else _("add it to docs/tags.yml with facet: region.")))
+    for index, tag in enumerate(facts.get("tags") or [] if checked else []):
         if not isinstance(tag, str):
             continue
         line = doc.line(("tags", index))
         if tag not in vocab:
-            guess = ", ".join(f"'{g}'" for g in vocab.suggest(tag, lambda f: f != "region"))
-            problems.append(Problem(shown, line, f"tag '{tag}' is not in the vocabulary (docs/tags.yml).", f"did you mean {guess}? Or propose the new tag in docs/tags.yml with labels in every language." if guess else "use an id from docs/tags.yml, or add the tag there with labels in every language."))
+            guess = _tag_choices(vocab, vocab.suggest(tag, lambda f: f != "region"))
+            problems.append(Problem(shown, line, _("tag '{tag}' is not in the vocabulary (docs/tags.yml).", tag=tag),
+                                    _("did you mean {choices}? Or propose the new tag in docs/tags.yml with labels in every language.", choices=guess) if guess else
+                                    _("use an id from docs/tags.yml, or add the tag there with labels in every language.")))
         elif vocab.tags[tag].facet == "region":
-            problems.append(Problem(shown, line, f"'{tag}' is a region; regions are not listed in tags.", f"write region: {tag} and remove it from tags."))
+            problems.append(Problem(shown, line, _("'{tag}' is a region; regions are not listed in tags.", tag=tag),
+                                    _("write region: {tag} and remove it from tags.", tag=tag)))
+    real = {}
     for key in ("start", "end", "added", "reviewed"):
         value = facts.get(key)
-        if isinstance(value, str) and re.fullmatch(r"\d{4}(-\d{2}){0,2}", value) and not _real_date(value):
-            problems.append(Problem(shown, doc.line((key,)), f"'{key}' is not a date that exists: {value}.",
-                                    f"check the day and month against the sources; years from {MIN_YEAR} to {MAX_YEAR}."))
+        real[key] = isinstance(value, str) and re.fullmatch(r"\d{4}(-\d{2}){0,2}", value) and _real_date(value)
+        if isinstance(value, str) and re.fullmatch(r"\d{4}(-\d{2}){0,2}", value) and not real[key]:
+            problems.append(Problem(shown, doc.line((key,)), _("'{key}' is not a date that exists: {value}.", key=key, value=value),
+                                    _("check the day and month against the sources; years from {first} to {last}.", first=MIN_YEAR, last=MAX_YEAR)))
     start, end = facts.get("start"), facts.get("end")
-    iso = re.compile(r"\d{4}(-\d{2}){0,2}")  # a malformed date is reported by the schema, not compared
-    if isinstance(start, str) and isinstance(end, str) and iso.fullmatch(start) and iso.fullmatch(end) and end < start[: len(end)]:
-        problems.append(Problem(shown, doc.line(("end",)), f"the case ends ({end}) before it starts ({start}).", "check the dates against the sources."))
+    # a malformed or impossible date is reported above, not compared
+    if real["start"] and real["end"] and end < start[: len(end)]:
+        problems.append(Problem(shown, doc.line(("end",)), _("the case ends ({end}) before it starts ({start}).", end=end, start=start),
+                                _("check the dates against the sources.")))
     for index, source in enumerate(facts.get("sources") or []):
         lang = source.get("language") if isinstance(source, dict) else None
         if isinstance(lang, str) and re.fullmatch(r"[a-z]{2,3}", lang) and lang not in language_codes():
-            problems.append(Problem(shown, doc.line(("sources", index, "language")), f"'{lang}' is not a known language code.", "use an ISO 639-1 code such as en, es, nl, fr."))
+            problems.append(Problem(shown, doc.line(("sources", index, "language")), _("'{lang}' is not a known language code.", lang=lang),
+                                    _("use an ISO 639-1 code such as en, es, nl, fr.")))
     original = facts.get("original_language")
     original = original if isinstance(original, str) else None
     if original is not None and original not in languages:
-        problems.append(Problem(shown, doc.line(("original_language",)), f"'{original}' is not a language of this site.",
-                                f"write one of {', '.join(languages)}, the language the case was first written in."))
+        problems.append(Problem(shown, doc.line(("original_language",)), _("'{lang}' is not a language of this site.", lang=original),
+                                _("write one of {languages}, the language the case was first written in.", languages=", ".join(languages))))
     if original in languages and original not in case.texts and original not in case.unreadable:
         name = text_filename(original, languages[0])
-        problems.append(Problem(shown, doc.line(("original_language",)), f"the case was first written in '{original}' but {name} does not exist.", f"add {name}, or correct original_language."))
+        problems.append(Problem(shown, doc.line(("original_language",)), _("the case was first written in '{lang}' but {name} does not exist.", lang=original, name=name),
+                                _("add {name}, or correct original_language.", name=name)))
     pending = facts.get("pending") or []
     for index, lang in enumerate(pending):
         if lang not in languages:
-            problems.append(Problem(shown, doc.line(("pending", index)), f"'{lang}' is not a language of this site.", f"list only {', '.join(languages)}."))
+            problems.append(Problem(shown, doc.line(("pending", index)), _("'{lang}' is not a language of this site.", lang=lang),
+                                    _("list only {languages}.", languages=", ".join(languages))))
     if original in pending:
-        problems.append(Problem(shown, doc.line(("pending",)), f"'{original}' is the original language and cannot be pending.", f"remove {original} from pending."))
+        problems.append(Problem(shown, doc.line(("pending",)), _("'{lang}' is the original language and cannot be pending.", lang=original),
+                                _("remove {lang} from pending.", lang=original)))
     # A language the case has no text in is simply missing: its readers get the original with a
     # notice, the translation status page lists it, and a translator can add it at any time.
     return problems
 
 
+def _tag_choices(vocab, ids) -> Listing | None:
+    """Tag ids with their labels in the reader's language: 'capacity-building' (Capacity building)."""
+    if not ids:
+        return None
+    return Listing([_("'{tag}' ({label})", tag=i, label=PerLanguage(vocab.tags[i].label)) if vocab.tags[i].label else f"'{i}'"
+                    for i in ids], "or")
+
+
 def _text_unknown_key(key, allowed):
     if key in _schema("case.schema.json")["properties"]:
-        return (f"'{key}' is a language-free fact and is written once, in case.yml.",
-                f"remove '{key}' from this file (and keep it in case.yml).")
+        return (_("'{key}' is a language-free fact and is written once, in case.yml.", key=key),
+                _("remove '{key}' from this file (and keep it in case.yml).", key=key))
     guess = _did_you_mean(key, allowed)
-    return f"unknown key '{key}' in the front matter.", (f"did you mean {guess}?" if guess else f"use only: {', '.join(allowed)}.")
+    return (_("unknown key '{key}' in the front matter.", key=key),
+            _("did you mean {choices}?", choices=guess) if guess else _("use only: {keys}.", keys=", ".join(allowed)))
 
 
 @lru_cache(maxsize=32)
@@ -326,8 +382,8 @@ def _relative_time(text: Text, shown, strings) -> list:
     out = []
     for offset, line in enumerate(text.body.split("\n")):
         for match in pattern.finditer(line):
-            out.append(Problem(shown, text.body_line + offset, f"'{match.group(0)}' dates the events from the reader's today, not from the source.",
-                               "write what the source says (a date, or that it gives none: 'the article does not date it').", "warning"))
+            out.append(Problem(shown, text.body_line + offset, _("'{words}' dates the events from the reader's today, not from the source.", words=match.group(0)),
+                               _("write what the source says (a date, or that it gives none: 'the article does not date it')."), "warning"))
     return out
 
 
@@ -338,19 +394,26 @@ def _check_text(case: Case, text: Text, shown, strings_for, docs_dir, render=Non
         problems += markdown_checks.check(render(text.body), text.body, text.body_line, text.path, shown, docs_dir)
         problems += _relative_time(text, shown, strings_for(text.lang))
     if text.doc is None:
-        return problems + [Problem(shown, 1, "the file has no front matter.", "start the file with ---, then title: and summary: lines, then --- (see CONTRIBUTING.md).")]
+        return problems + [Problem(shown, 1, _("the file has no front matter."),
+                                   _("start the file with ---, then title: and summary: lines, then --- (see CONTRIBUTING.md)."))]
+    if not isinstance(text.doc.data, dict):  # one problem, not every key it lacks
+        return problems + [Problem(shown, text.doc.first_line, _("the front matter must be key: value lines."),
+                                   _("write title: and summary: lines between the two --- lines (see CONTRIBUTING.md)."))]
     problems += _schema_problems(text.meta, text.doc, shown, "text.schema.json", _text_unknown_key)
     problems += _markup_problems(text.meta, text.doc, shown)
     original = case.original_language
     if text.lang == original and "translated_from" in text.meta:
-        problems.append(Problem(shown, text.doc.line(("translated_from",)), "the original text carries translated_from.",
-                                "remove the line: only translations record what they were translated from."))
+        problems.append(Problem(shown, text.doc.line(("translated_from",)), _("the original text carries translated_from."),
+                                _("remove the line: only translations record what they were translated from.")))
     elif text.lang != original and original in case.texts and "translated_from" not in text.meta:
-        problems.append(Problem(shown, 1, "this translation does not record which version of the original it was made from.",
-                                f"once it matches the original, run: python3 scripts/translations.py --mark {case.slug} {text.lang}"))
+        problems.append(Problem(shown, 1, _("this translation does not record which version of the original it was made from."),
+                                _("once it matches the original, run: {command}", command=f"python3 scripts/translations.py --mark {case.slug} {text.lang}")))
     places = text.meta.get("places")
     if isinstance(places, list) and len(places) != len(case.facts.get("places") or []):
-        problems.append(Problem(shown, text.doc.line(("places",)), f"lists {len(places)} place(s) but case.yml lists {len(case.facts.get('places') or [])}.", "give one name per place in case.yml, in the same order."))
+        problems.append(Problem(shown, text.doc.line(("places",)),
+                                _n("'places' lists {count} name but case.yml lists {places}.", "'places' lists {count} names but case.yml lists {places}.",
+                                   len(places), places=len(case.facts.get("places") or [])),
+                                _("give one name per place in case.yml, in the same order.")))
     # the four sections, with the headings of this file's language, in order
     strings = strings_for(text.lang)
     expected = [strings(f"sections.{key}") for key in SECTIONS]
@@ -369,15 +432,20 @@ def _check_text(case: Case, text: Text, shown, strings_for, docs_dir, render=Non
         for index, (title, line) in enumerate(found):
             content = "\n".join(lines[bounds[index] + 1 : bounds[index + 1]])
             if not re.sub(r"<!--.*?-->", "", content, flags=re.S).strip():
-                problems.append(Problem(shown, line, f"the section '## {title}' is empty.", "write it, or see CONTRIBUTING.md for what each section holds."))
+                problems.append(Problem(shown, line, _("the section '{heading}' is empty.", heading=f"## {title}"),
+                                        _("write it, or see CONTRIBUTING.md for what each section holds.")))
     if titles != expected:
         for index, heading in enumerate(expected):
             if index < len(found) and found[index][0] == heading:
                 continue
             line = found[index][1] if index < len(found) else text.body_line + text.body.count("\n")
-            got = f"'## {found[index][0]}'" if index < len(found) else "the end of the file"
-            problems.append(Problem(shown, line, f"expected the section heading '## {heading}' here, found {got}.",
-                                    "every case has the sections " + ", ".join(f"'## {h}'" for h in expected) + " in this order, and no other '##' headings (use '###' inside a section)."))
+            hint = _("every case has the sections {sections} in this order, and no other '##' headings (use '###' inside a section).",
+                     sections=", ".join(f"'## {h}'" for h in expected))
+            if index < len(found):
+                message = _("expected the section heading '{expected}' here, found '{found}'.", expected=f"## {heading}", found=f"## {found[index][0]}")
+            else:
+                message = _("expected the section heading '{expected}' here, found the end of the file.", expected=f"## {heading}")
+            problems.append(Problem(shown, line, message, hint))
             break
     return problems
 
@@ -400,7 +468,8 @@ def load_case(folder: Path, languages, vocab, strings_for, root=None, docs_dir=N
     facts_path = folder / "case.yml"
     shown = display_path(facts_path, root)
     if not SLUG.fullmatch(slug):
-        problems.append(Problem(display_path(folder, root), 1, f"'{slug}' is not a valid case folder name.", "use lowercase letters, digits and single hyphens, e.g. 'care-burundi'."))
+        problems.append(Problem(display_path(folder, root), 1, _("'{slug}' is not a valid case folder name.", slug=slug),
+                                _("use lowercase letters, digits and single hyphens, e.g. 'care-burundi'.")))
     default = languages[0]
     known = {text_filename(lang, default): lang for lang in languages}
     case = Case(slug, folder, {})
@@ -408,12 +477,12 @@ def load_case(folder: Path, languages, vocab, strings_for, root=None, docs_dir=N
         if path.name not in known:
             stem_lang = path.name[len("index."):-len(".md")] if path.name.startswith("index.") else None
             if stem_lang == default:
-                hint = f"rename it to index.md: the {default} text carries no suffix."
+                hint = _("rename it to index.md: the {lang} text carries no suffix.", lang=LanguageName(default))
             elif stem_lang:
-                hint = f"this site is built in {', '.join(languages)} only; rename it to one of {', '.join(known)}."
+                hint = _("this site is built in {languages} only; rename it to one of {names}.", languages=", ".join(languages), names=", ".join(known))
             else:
-                hint = f"a case's texts are named {', '.join(known)}."
-            problems.append(Problem(display_path(path, root), 1, f"'{path.name}' would not be published.", hint))
+                hint = _("a case's texts are named {names}.", names=", ".join(known))
+            problems.append(Problem(display_path(path, root), 1, _("'{name}' would not be published.", name=path.name), hint))
             continue
         lang = known[path.name]
         try:
@@ -424,19 +493,20 @@ def load_case(folder: Path, languages, vocab, strings_for, root=None, docs_dir=N
             continue
         except yamlines.YamlSyntaxError as exc:
             case.unreadable.add(lang)
-            problems.append(yamlines.syntax_problem(display_path(path, root), exc, "the front matter"))
+            problems.append(yamlines.syntax_problem(display_path(path, root), exc, _("the front matter")))
             continue
         found = text.doc and yamlines.text_problem(text.meta, text.doc)
         if found:
-            problems.append(Problem(display_path(path, root), found[0], found[1] + ".", "delete it (retype the words around it): it can change how the text is shown or read."))
+            problems.append(Problem(display_path(path, root), found[0], found[1], textfile.INVISIBLE_HINT))
     if not facts_path.exists():
-        problems.append(Problem(shown, 1, "the case has no case.yml with its facts.", "run python3 scripts/new_case.py <slug> to start a case, or add case.yml (see CONTRIBUTING.md)."))
+        problems.append(Problem(shown, 1, _("the case has no case.yml with its facts."),
+                                _("run python3 scripts/new_case.py <slug> to start a case, or add case.yml (see CONTRIBUTING.md).")))
         return None, problems
     doc, found = yamlines.read_file(facts_path, shown, "case.yml")
     if doc is None:
         return None, problems + found
     if not isinstance(doc.data, dict):
-        problems.append(Problem(shown, 1, "case.yml must be a mapping of facts (key: value lines).", "see CONTRIBUTING.md for the facts a case needs."))
+        problems.append(Problem(shown, 1, _("case.yml must be a mapping of facts (key: value lines)."), _("see CONTRIBUTING.md for the facts a case needs.")))
         return None, problems
     case.facts = well_typed(doc.data, "case.schema.json")
     pending = case.facts.get("pending", [])

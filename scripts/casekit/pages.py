@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from . import html_policy, layout, markdown_checks, textfile, yamlines
+from .messages import _
 from .problems import Problem, display_path
 
 META_KEYS = ("title",)
@@ -25,11 +26,12 @@ def meta_problems(meta: dict, doc, shown: str, allowed=META_KEYS) -> list:
     for key, value in meta.items():
         line = doc.line((key,)) if doc is not None else 1
         if key not in allowed:
-            out.append(Problem(shown, line, f"'{key}' is not a setting a page may have.", f"remove it; a page's front matter holds {', '.join(allowed)} only."))
+            out.append(Problem(shown, line, _("'{key}' is not a setting a page may have.", key=key),
+                               _("remove it; a page's front matter holds {keys} only.", keys=", ".join(allowed))))
         elif not isinstance(value, str):
-            out.append(Problem(shown, line, f"'{key}' must be text.", f"write {key}: followed by the words on the same line."))
+            out.append(Problem(shown, line, _("'{key}' must be text.", key=key), _("write {key}: followed by the words on the same line.", key=key)))
         elif html_policy.plain_text_problem(value):
-            out.append(Problem(shown, line, f"'{key}' {html_policy.plain_text_problem(value)}.", "write plain words."))
+            out.append(Problem(shown, line, html_policy.plain_text_problem(value, f"'{key}'"), _("write plain words.")))
     return out
 
 
@@ -41,13 +43,13 @@ def check(path: Path, docs_dir: Path, render, root=None) -> list:
         return [Problem(shown, exc.line, exc.message, exc.hint)]
     front, body, body_line = yamlines.split_front_matter(raw)
     if front is None:
-        return [Problem(shown, 1, "the page has no front matter.", "start the file with ---, then a title: line, then --- (see the other pages).")]
+        return [Problem(shown, 1, _("the page has no front matter."), _("start the file with ---, then a title: line, then --- (see the other pages)."))]
     try:
         doc = yamlines.load(front, first_line=2)
     except yamlines.YamlSyntaxError as exc:
-        return [yamlines.syntax_problem(shown, exc, "the front matter")]
+        return [yamlines.syntax_problem(shown, exc, _("the front matter"))]
     if not isinstance(doc.data, dict):
-        return [Problem(shown, 2, "the front matter must be key: value lines.", "write title: followed by the page's title.")]
+        return [Problem(shown, 2, _("the front matter must be key: value lines."), _("write title: followed by the page's title."))]
     problems = meta_problems(doc.data, doc, shown)
     return problems + markdown_checks.check(render(body), body, body_line, path, shown, docs_dir)
 

@@ -1,8 +1,13 @@
-"""Problems found in contributed files, each reported as one line a contributor can act on."""
+"""Problems found in contributed files, each reported as one line a contributor can act on.
+
+A problem's message and fix are messages (casekit.messages): they read in English, and
+``format`` and ``report`` say them in the language they are given."""
 from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+
+from .messages import ENGLISH, Language, _, _n
 
 
 @dataclass(frozen=True, order=True)
@@ -13,10 +18,15 @@ class Problem:
     hint: str = ""
     level: str = "error"  # or "warning": reported, but the case is published
 
-    def format(self) -> str:
-        text = f"{self.path}:{self.line}: {self.level}: {self.message}"
+    def format(self, language: Language = ENGLISH) -> str:
+        """``path:line: error: message Fix: hint``, in ``language`` (English unless given)."""
+        say = language.say
+        if self.level == "error":
+            text = say(_("{path}:{line}: error: {message}", path=self.path, line=self.line, message=say(self.message)))
+        else:
+            text = say(_("{path}:{line}: warning: {message}", path=self.path, line=self.line, message=say(self.message)))
         if self.hint:
-            text += f" Fix: {self.hint}"
+            text = say(_("{problem} Fix: {hint}", problem=text, hint=say(self.hint)))
         return visible(text)
 
 
@@ -36,10 +46,9 @@ def display_path(path, root=None) -> str:
     return path if rel.startswith("..") else rel.replace(os.sep, "/")
 
 
-def report(problems) -> str:
-    """All problems, one a line, then a count."""
+def report(problems, language: Language = ENGLISH) -> str:
+    """All problems, one a line, then a count, in ``language``."""
     problems = sorted(problems)
-    lines = [p.format() for p in problems]
-    noun = "problem" if len(problems) == 1 else "problems"
-    lines.append(f"{len(problems)} {noun} found.")
+    lines = [p.format(language) for p in problems]
+    lines.append(language.say(_n("{count} problem found.", "{count} problems found.", len(problems))))
     return "\n".join(lines)

@@ -7,9 +7,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from .layout import text_filename
+from .messages import ENGLISH, Language, LanguageName, _, _n
 from .problems import Problem, display_path, visible
 
-STATE_LABELS = {"original": "original", "current": "up to date", "outdated": "outdated", "missing": "missing"}
+
+def state_label(state: str):
+    """The words for a translation state ("original", "current", "outdated", "missing")."""
+    return {"original": _("original"), "current": _("up to date"), "outdated": _("outdated"), "missing": _("missing")}[state]
 
 
 def _escape_data(text: str) -> str:
@@ -20,9 +24,12 @@ def _escape_property(text: str) -> str:
     return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def annotation(problem: Problem, level: str | None = None) -> str:
-    """``::error file=…,line=…::message`` (GitHub shows it on that line of the diff)."""
-    message = problem.message + (f" Fix: {problem.hint}" if problem.hint else "")
+def annotation(problem: Problem, level: str | None = None, language: Language = ENGLISH) -> str:
+    """``::error file=…,line=…::message`` (GitHub shows it on that line of the diff), the
+    message in ``language``."""
+    message = language.say(problem.message)
+    if problem.hint:
+        message = language.say(_("{problem} Fix: {hint}", problem=message, hint=language.say(problem.hint)))
     level = level or problem.level
     return f"::{level} file={_escape_property(problem.path)},line={problem.line}::{_escape_data(visible(message))}"
 
@@ -39,36 +46,40 @@ def translation_warnings(collection, slugs, root: Path) -> list:
             state = case.translation_state(lang)
             path = display_path(case.folder / text_filename(lang, collection.default_language), root)
             if state == "outdated":
-                out.append(Problem(path, 1, f"this translation was made from an older version of the {case.original_language} text.",
-                                   f"update it to match, then write translated_from: {case.original.prose_hash} in its front matter "
-                                   f"(or run python3 scripts/translations.py --mark {slug} {lang})."))
+                out.append(Problem(path, 1, _("this translation was made from an older version of the {lang} text.", lang=LanguageName(case.original_language)),
+                                   _("update it to match, then write {line} in its front matter (or run {command}).",
+                                     line=f"translated_from: {case.original.prose_hash}",
+                                     command=f"python3 scripts/translations.py --mark {slug} {lang}")))
             elif state == "missing" and lang not in case.drafts:
-                out.append(Problem(path, 1, f"the case has no {lang} text yet; readers of that language see the original with a notice.",
-                                   "a translator can add it later; the pull request can be merged without it."))
+                out.append(Problem(path, 1, _("the case has no {lang} text yet; readers of that language see the original with a notice.", lang=LanguageName(lang)),
+                                   _("a translator can add it later; the pull request can be merged without it.")))
     return out
 
 
-def summary(collection, slugs, problems, warnings) -> str:
-    """The job summary: the cases touched, their translation state per language, the problems."""
-    lines = ["## Case studies", ""]
+def summary(collection, slugs, problems, warnings, language: Language = ENGLISH) -> str:
+    """The job summary: the cases touched, their translation state per language, the problems,
+    in ``language``."""
+    say = language.say
+    lines = ["## " + say(_("Case studies")), ""]
     if slugs:
         languages = collection.languages
-        lines += ["| case | " + " | ".join(languages) + " |", "| --- |" + " --- |" * len(languages)]
+        lines += [f"| {say(_('case'))} | " + " | ".join(languages) + " |", "| --- |" + " --- |" * len(languages)]
         for slug in slugs:
             case = collection.cases.get(slug)
-            states = [STATE_LABELS[case.translation_state(lang)] if case else "—" for lang in languages]
+            states = [say(state_label(case.translation_state(lang))) if case else "—" for lang in languages]
             lines.append(f"| `{slug}` | " + " | ".join(states) + " |")
         lines.append("")
     else:
-        lines += ["No case is added or changed.", ""]
+        lines += [say(_("No case is added or changed.")), ""]
     if problems:
-        lines += [f"### {len(problems)} problem{'s' if len(problems) != 1 else ''} to fix", ""]
-        lines += [f"- `{p.path}:{p.line}`: {visible(p.message)}" + (f" **Fix:** {visible(p.hint)}" if p.hint else "") for p in sorted(problems)]
+        lines += ["### " + say(_n("{count} problem to fix", "{count} problems to fix", len(problems))), ""]
+        fix = say(_("Fix:"))
+        lines += [f"- `{p.path}:{p.line}`: {visible(say(p.message))}" + (f" **{fix}** {visible(say(p.hint))}" if p.hint else "") for p in sorted(problems)]
         lines.append("")
     else:
-        lines += ["No problems found.", ""]
+        lines += [say(_("No problems found.")), ""]
     if warnings:
-        lines += ["### Translations", ""]
-        lines += [f"- `{p.path}`: {visible(p.message)} {visible(p.hint)}" for p in warnings]
+        lines += ["### " + say(_("Translations")), ""]
+        lines += [f"- `{p.path}`: {visible(say(p.message))} {visible(say(p.hint))}" for p in warnings]
         lines.append("")
     return "\n".join(lines)

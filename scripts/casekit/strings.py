@@ -11,6 +11,7 @@ from pathlib import Path
 from babel import Locale
 
 from . import html_policy, yamlines
+from .messages import _
 from .problems import Problem, display_path
 
 PLURAL_FORMS = frozenset({"zero", "one", "two", "few", "many", "other"})
@@ -103,9 +104,10 @@ def check(directory: Path, languages, root=None) -> list:
         path = path_of(directory, lang)
         shown = display_path(path, root)
         if not path.exists():
-            problems.append(Problem(shown, 1, f"the UI strings of '{lang}' are missing.", f"copy {path_of(directory, default).name} to {path.name} and translate its values."))
+            problems.append(Problem(shown, 1, _("the UI strings of '{lang}' are missing.", lang=lang),
+                                    _("copy {source} to {target} and translate its values.", source=path_of(directory, default).name, target=path.name)))
             continue
-        doc, found = yamlines.read_file(path, shown, "the UI strings")
+        doc, found = yamlines.read_file(path, shown, _("the UI strings"))
         if doc is None:
             problems += found
             continue
@@ -116,20 +118,21 @@ def check(directory: Path, languages, root=None) -> list:
             line = doc.line(tuple(key.split(".")))
             if isinstance(value, list):  # a list of phrases (checks.relative_time)
                 if not all(isinstance(item, str) and item.strip() for item in value):
-                    problems.append(Problem(shown, line, f"the UI string '{key}' must be a list of words.", "write [word, other words, …] on one line."))
+                    problems.append(Problem(shown, line, _("the UI string '{key}' must be a list of words.", key=key), _("write [word, other words, …] on one line.")))
                 continue
             forms = value.values() if isinstance(value, dict) else [value]
             if any(isinstance(form, (dict, list)) or form is None for form in forms):
-                problems.append(Problem(shown, line, f"the UI string '{key}' must be text.", "write the words on one line after the key, in quotes if they contain ': '."))
+                problems.append(Problem(shown, line, _("the UI string '{key}' must be text.", key=key),
+                                        _("write the words on one line after the key, in quotes if they contain ': '.")))
                 continue
             if key in PRINTED_RAW and html_policy.plain_text_problem(str(value)):
-                problems.append(Problem(shown, line, f"the UI string '{key}' {html_policy.plain_text_problem(str(value))}.", "write plain words."))
+                problems.append(Problem(shown, line, html_policy.plain_text_problem(str(value), _("the UI string '{key}'", key=key)), _("write plain words.")))
             names = placeholders(value)
             allowed = placeholders(reference.get(key, value)) if lang != default else names
             if names is None or (allowed is not None and not names <= allowed):
-                problems.append(Problem(shown, line, f"the UI string '{key}' has a {{placeholder}} the site does not fill.",
-                                        "keep the {names} of the English text exactly, e.g. {count}; write other braces as {{ and }}."))
+                problems.append(Problem(shown, line, _("the UI string '{key}' has a {{placeholder}} the site does not fill.", key=key),
+                                        _("keep the {{names}} of the English text exactly, e.g. {{count}}; write other braces as {{{{ and }}}}.")))
         for key in sorted(set(reference) - set(data)) if lang != default else ():
-            problems.append(Problem(shown, 1, f"the UI string '{key}' is missing.",
-                                    f"add it, translated from {path_of(directory, default).name}: {key}: {reference[key]!r}."))
+            problems.append(Problem(shown, 1, _("the UI string '{key}' is missing.", key=key),
+                                    _("add it, translated from {source}: {line}.", source=path_of(directory, default).name, line=f"{key}: {reference[key]!r}")))
     return problems

@@ -10,6 +10,8 @@ import re
 import unicodedata
 from pathlib import Path
 
+from .messages import _
+
 # Largest file of each kind, in bytes: a case is read on phones and slow links, and a bigger
 # file is a mistake (or an attack on the build) rather than a case.
 LIMITS = {".md": 200 * 1024, ".yml": 256 * 1024}
@@ -36,30 +38,32 @@ def read(path: Path, limit: int | None = None) -> str:
     try:
         size = path.stat().st_size
         if size > limit:
-            raise ContentError(1, f"the file is {size // 1024} KB; the limit is {limit // 1024} KB.",
-                               "shorten it, or split what is not the case's own text into another case.")
+            raise ContentError(1, _("the file is {size} KB; the limit is {limit} KB.", size=size // 1024, limit=limit // 1024),
+                               _("shorten it, or split what is not the case's own text into another case."))
         data = path.read_bytes()
     except OSError as error:
-        raise ContentError(1, f"the file cannot be read ({error.strerror or error}).", "check that it exists and is a plain file.") from None
+        raise ContentError(1, _("the file cannot be read ({reason}).", reason=error.strerror or error),
+                           _("check that it exists and is a plain file.")) from None
     return decode(data)
 
 
 def decode(data: bytes) -> str:
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise ContentError(1, "the file is saved as UTF-16.", "save it as UTF-8 (in most editors: Save as… → Encoding: UTF-8).")
+        raise ContentError(1, _("the file is saved as UTF-16."), _("save it as UTF-8 (in most editors: Save as… → Encoding: UTF-8)."))
     if b"\x00" in data:
         line = data.count(b"\n", 0, data.index(b"\x00")) + 1
-        raise ContentError(line, "the file holds binary data (a NUL byte), not text.", "save it as plain UTF-8 text.")
+        raise ContentError(line, _("the file holds binary data (a NUL byte), not text."), _("save it as plain UTF-8 text."))
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = data.count(b"\n", 0, error.start) + 1
-        raise ContentError(line, f"the file is not UTF-8 text (byte 0x{data[error.start]:02x} cannot be read).",
-                           "save it as UTF-8 (in most editors: Save as… → Encoding: UTF-8).") from None
+        raise ContentError(line, _("the file is not UTF-8 text (byte {byte} cannot be read).", byte=f"0x{data[error.start]:02x}"),
+                           _("save it as UTF-8 (in most editors: Save as… → Encoding: UTF-8).")) from None
     check_characters(text)
     return text.replace("\r\n", "\n").replace("\r", "\n")  # as MkDocs reads it (universal newlines)
 
 
+INVISIBLE_HINT = _("delete it (retype the words around it): it can change how the text is shown or read.")
 # Control characters (Unicode category Cc) other than tab and line ends, the bidi controls, the
 # line and paragraph separators and a byte-order mark inside the text.
 _FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff" + "".join(sorted(BIDI_CONTROLS)) + "]")
@@ -72,8 +76,9 @@ def bad_character(text: str) -> str | None:
 
 
 def describe(char: str) -> str:
-    name = unicodedata.name(char, "") or ("a control character" if unicodedata.category(char) == "Cc" else "an invisible character")
-    return f"U+{ord(char):04X} ({name.lower()})"
+    """The code point and Unicode name of ``char``: U+202E (right-to-left override)."""
+    name = unicodedata.name(char, "").lower() or (_("a control character") if unicodedata.category(char) == "Cc" else _("an invisible character"))
+    return _("{code} ({name})", code=f"U+{ord(char):04X}", name=name)
 
 
 def check_characters(text: str) -> None:
@@ -83,5 +88,5 @@ def check_characters(text: str) -> None:
         return
     index = text.index(char)
     line = text.count("\n", 0, index) + 1
-    raise ContentError(line, f"the text holds the invisible character {describe(char)}.",
-                       "delete it (retype the words around it): it can change how the text is shown or read.")
+    raise ContentError(line, _("the text holds the invisible character {character}.", character=describe(char)),
+                       INVISIBLE_HINT)

@@ -9,7 +9,9 @@ from rapidfuzz import fuzz, process
 
 from . import yamlines
 from .facets import VOCABULARY_FACETS
+from .messages import _
 from .problems import Problem, display_path
+from .wording import folded as _folded
 
 FACETS = VOCABULARY_FACETS  # casekit/facets.py
 
@@ -35,51 +37,70 @@ class Vocabulary:
         return [t.id for t in self.tags.values() if facet is None or t.facet == facet]
 
     def suggest(self, tag_id: str, facet_filter=None, limit: int = 3) -> list:
-        """The valid ids nearest to ``tag_id`` ("did you mean …")."""
-        choices = [i for i in self.tags if facet_filter is None or facet_filter(self.tags[i].facet)]
-        text = str(tag_id).lower().replace("_", "-").replace(" ", "-")
-        found = process.extract(text, choices, scorer=fuzz.WRatio, limit=limit, score_cutoff=50)
-        return [match for match, _score, _index in found]
+        """The valid ids nearest to ``tag_id`` ("did you mean …"): a tag's label in any language
+        names its id ("Fortalecimiento de capacidades": capacity-building), else the ids and
+        labels most like it."""
+        ids = [i for i in self.tags if facet_filter is None or facet_filter(self.tags[i].facet)]
+        said = _folded(tag_id)
+        exact = [i for i in ids if said in {_folded(label) for label in self.tags[i].label.values()}]
+        if exact:
+            return exact[:limit]
+        # the ids first, so that an id wins a tie with a label
+        names = ids + [label for i in ids for label in self.tags[i].label.values()]
+        owner = ids + [i for i in ids for _label in self.tags[i].label.values()]
+        found = process.extract(str(tag_id), names, scorer=fuzz.WRatio, processor=_folded, limit=limit * 4, score_cutoff=50)
+        out: list = []
+        for _match, _score, index in found:
+            if owner[index] not in out:
+                out.append(owner[index])
+        return out[:limit]
 
 
 def load(path: Path, languages) -> tuple[Vocabulary, list]:
     """Read the vocabulary; return it with the problems found in it."""
     shown = display_path(path)
     problems: list = []
-    doc, found = yamlines.read_file(Path(path), shown, "the vocabulary")
+    doc, found = yamlines.read_file(Path(path), shown, _("the vocabulary"))
     if doc is None:
         return Vocabulary({}, {}, path), found
     data = doc.data if isinstance(doc.data, dict) else {}
     if not isinstance(doc.data, dict):
-        problems.append(Problem(shown, 1, "the vocabulary must be a mapping with facets: and tags:.", "see the top of docs/tags.yml for its layout."))
+        problems.append(Problem(shown, 1, _("the vocabulary must be a mapping with facets: and tags:."), _("see the top of docs/tags.yml for its layout.")))
     for key in ("facets", "tags"):
         if not isinstance(data.get(key), dict):
-            problems.append(Problem(shown, doc.line((key,)), f"'{key}' must be a mapping of ids to entries, not {type(data.get(key)).__name__}.",
-                                    f"write {key}: on its own line, then each entry indented under it as 'id:' (see the existing entries)."))
+            problems.append(Problem(shown, doc.line((key,)), _("'{key}' must be a mapping of ids to entries, not {kind}.", key=key, kind=type(data.get(key)).__name__),
+                                    _("write {key}: on its own line, then each entry indented under it as 'id:' (see the existing entries).", key=key)))
     facets = data.get("facets") if isinstance(data.get("facets"), dict) else {}
     for facet in FACETS:
         if not isinstance(facets.get(facet), dict) or any(not facets[facet].get(lang) for lang in languages):
-            problems.append(Problem(shown, doc.line(("facets",)), f"facet '{facet}' needs a label in every language ({', '.join(languages)}).", f"add facets: {facet}: {{{', '.join(lang + ': …' for lang in languages)}}}."))
+            problems.append(Problem(shown, doc.line(("facets",)), _("facet '{facet}' needs a label in every language ({languages}).", facet=facet, languages=", ".join(languages)),
+                                    _("add {line}.", line=f"facets: {facet}: {{{', '.join(lang + ': …' for lang in languages)}}}")))
     tags: dict = {}
     for tag_id, entry in (data.get("tags") if isinstance(data.get("tags"), dict) else {}).items():
         line = doc.line(("tags", tag_id))
         if not isinstance(tag_id, str) or not _ID.fullmatch(tag_id):
-            problems.append(Problem(shown, line, f"tag id '{tag_id}' is not lowercase words joined by hyphens.", "rename it, e.g. 'local-governance'."))
+            problems.append(Problem(shown, line, _("tag id '{tag}' is not lowercase words joined by hyphens.", tag=tag_id), _("rename it, e.g. 'local-governance'.")))
             continue
         entry = entry if isinstance(entry, dict) else {}
         facet = entry.get("facet")
         if facet not in FACETS:
-            problems.append(Problem(shown, doc.line(("tags", tag_id, "facet")), f"tag '{tag_id}' has facet {facet!r}.", f"use one of: {', '.join(FACETS)}."))
+            problems.append(Problem(shown, doc.line(("tags", tag_id, "facet")), _("tag '{tag}' has facet {facet}.", tag=tag_id, facet=repr(facet)),
+                                    _("use one of: {facets}.", facets=", ".join(FACETS))))
         for key in ("label", "description"):
             values = entry.get(key) if isinstance(entry.get(key), dict) else {}
             for lang, value in values.items():
                 if not isinstance(value, str) or "<" in value or ">" in value:
-                    problems.append(Problem(shown, doc.line(("tags", tag_id, key, lang)), f"the {key} of '{tag_id}' in {lang} must be plain text (no < or >, not a list).",
-                                            "write the words only, on one line."))
+                    problems.append(Problem(shown, doc.line(("tags", tag_id, key, lang)),
+                                            (_("the label of '{tag}' in {lang} must be plain text (no < or >, not a list).", tag=tag_id, lang=lang) if key == "label" else
+                                             _("the description of '{tag}' in {lang} must be plain text (no < or >, not a list).", tag=tag_id, lang=lang)),
+                                            _("write the words only, on one line.")))
             values = {lang: value for lang, value in values.items() if isinstance(value, str)}
             missing = [lang for lang in languages if not values.get(lang)]
             if missing:
-                problems.append(Problem(shown, doc.line(("tags", tag_id, key)), f"tag '{tag_id}' has no {key} in {', '.join(missing)}.", f"add {key}: {{{', '.join(lang + ': …' for lang in missing)}}}."))
+                problems.append(Problem(shown, doc.line(("tags", tag_id, key)),
+                                        (_("tag '{tag}' has no label in {languages}.", tag=tag_id, languages=", ".join(missing)) if key == "label" else
+                                         _("tag '{tag}' has no description in {languages}.", tag=tag_id, languages=", ".join(missing))),
+                                        _("add {line}.", line=f"{key}: {{{', '.join(lang + ': …' for lang in missing)}}}")))
         text = {key: {lang: value for lang, value in (entry.get(key) if isinstance(entry.get(key), dict) else {}).items() if isinstance(value, str)}
                 for key in ("label", "description")}
         tags[tag_id] = Tag(tag_id, facet, text["label"], text["description"])
@@ -87,3 +108,4 @@ def load(path: Path, languages) -> tuple[Vocabulary, list]:
 
 
 _ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+

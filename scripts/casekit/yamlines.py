@@ -13,6 +13,7 @@ from pathlib import Path
 import yaml
 
 from . import textfile
+from .messages import Message, _
 from .problems import Problem
 
 try:  # the C loader is several times faster; fall back to pure Python
@@ -32,10 +33,13 @@ _Loader.yaml_implicit_resolvers = {
 
 
 class YamlSyntaxError(ValueError):
-    def __init__(self, line: int, message: str):
+    """YAML that cannot be read: the line where that shows, and why in plain words."""
+
+    def __init__(self, line: int, message: Message | str, hint: Message | str = ""):
         super().__init__(message)
         self.line = line
         self.message = message
+        self.hint = hint
 
 
 @dataclass
@@ -56,7 +60,7 @@ class Located:
         return self.first_line
 
 
-ALIAS_MESSAGE = "aliases (*name) are not allowed here; write the value out"
+ALIAS_MESSAGE = _("aliases (*name) are not allowed here; write the value out")
 
 
 def _walk(node, path, lines, offset, visited, line):
@@ -72,10 +76,11 @@ def _walk(node, path, lines, offset, visited, line):
         for key_node, value_node in node.value:
             line = key_node.start_mark.line + 1 + offset
             if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != "tag:yaml.org,2002:str":
-                raise YamlSyntaxError(line, f"the key {key_node.value!r} is not a name: keys are words such as title or tags" if isinstance(key_node, yaml.ScalarNode) else "a key here is a list or mapping, not a name")
+                raise YamlSyntaxError(line, _("the key {key} is not a name: keys are words such as title or tags", key=repr(key_node.value))
+                                      if isinstance(key_node, yaml.ScalarNode) else _("a key here is a list or mapping, not a name"))
             key = key_node.value
             if key in seen:
-                raise YamlSyntaxError(line, f"the key '{key}' is written twice (first on line {seen[key]}); only one can count")
+                raise YamlSyntaxError(line, _("the key '{key}' is written twice (first on line {first}); only one can count", key=key, first=seen[key]))
             seen[key] = line
             lines.setdefault(path + (key,), line)
             _walk(value_node, path + (key,), lines, offset, visited, line)
@@ -99,14 +104,72 @@ def load(text: str, first_line: int = 1) -> Located:
             _walk(node, (), lines, offset, set(), first_line)
         data = loader.construct_document(node) if node is not None else None
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = (mark.line + 1 + offset) if mark else first_line
-        raise YamlSyntaxError(line, f"{exc.problem or exc}".strip()) from None
+        line, message, hint = explain(exc, text, offset)
+        raise YamlSyntaxError(line, message, hint) from None
     except yaml.YAMLError as exc:  # pragma: no cover - unmarked errors are rare
-        raise YamlSyntaxError(first_line, str(exc)) from None
+        raise YamlSyntaxError(first_line, _("the YAML reader says: {reason}", reason=str(exc).strip())) from None
     finally:
         loader.dispose()
     return Located(data, lines, first_line)
+
+
+def _tab(text: str, line: int, column: int):
+    """(line, column), 0-based, of the tab that stops the YAML reader at ``line``, ``column``:
+    the one it points at, or one in the indentation of that line; None when there is none."""
+    lines = text.split("\n")
+    if not 0 <= line < len(lines):
+        return None
+    here = lines[line]
+    if column < len(here) and here[column] == "\t":
+        return line, column
+    indent = len(here) - len(here.lstrip(" \t"))
+    if "\t" in here[:max(indent, column)]:
+        return line, here.index("\t")
+    return None
+
+
+# What libyaml (or PyYAML) says, in its words, and what a contributor reads instead.
+_REASONS = (
+    ("mapping values are not allowed", lambda opened: _("': ' can only follow a key; put a text that contains ': ' in double "
+                                                        "quotes, or check the indentation")),
+    ("expected ',' or ']'", lambda opened: _("the list opened with [ here is not closed with ]")),
+    ("expected ',' or '}'", lambda opened: _("the mapping opened with {{ here is not closed with }}")),
+    ("while scanning a quoted scalar", lambda opened: _("the quotation marks opened here are not closed")),
+    ("could not find expected ':'", lambda opened: _("a line is neither 'key: value' nor a list item ('- value')")),
+    ("expected '-' indicator", lambda opened: _("the list that starts on line {opened} goes on with a line that is not an item "
+                                                 "('- value'), or the indentation is off", opened=opened)),
+    ("expected <block end>", lambda opened: _("the list that starts on line {opened} goes on with a line that is not an item "
+                                              "('- value'), or the indentation is off", opened=opened)),
+    ("did not find expected key", lambda opened: _("a line is not indented like the lines around it")),
+    ("expected node content", lambda opened: _("a value is missing here: check for a [ or {{ that is not closed, or a '-' or ':' with nothing after it")),
+    ("unknown escape character", lambda opened: _("a backslash in double quotes starts an escape YAML does not know; "
+                                                  "write \\\\ for a backslash, or use single quotes")),
+    ("cannot start any token", lambda opened: _("a value starts with a character YAML reserves (such as @, ` or %); "
+                                                "put the value in double quotes")),
+    ("found another document", lambda opened: _("the text holds a second document (a line '---'); a file holds one")),
+)
+
+_AT_OPENING = frozenset({"expected ',' or ']'", "expected ',' or '}'", "while scanning a quoted scalar"})
+
+
+def explain(exc: yaml.MarkedYAMLError, text: str, offset: int = 0) -> tuple:
+    """(file line, message in plain words, fix or "") for a YAML error in ``text`` (whose first line is
+    file line ``offset + 1``). A tab is named as the cause wherever it stops the reader."""
+    mark = exc.problem_mark or exc.context_mark
+    line = mark.line if mark else 0
+    tab = _tab(text, line, mark.column) if mark else None
+    if tab is None and "tab" in f"{exc.problem} {exc.context}":
+        tab = _tab(text, line, 0) or (line, max(mark.column, 0))
+    if tab is not None:
+        return (tab[0] + 1 + offset, _("a tab character at line {line} column {column}; YAML needs spaces",
+                                       line=tab[0] + 1 + offset, column=tab[1] + 1),
+                _("replace the tab with spaces (two per level of indentation)."))
+    said = f"{exc.context or ''} {exc.problem or ''}"
+    opened = (exc.context_mark.line if exc.context_mark else line) + 1 + offset
+    for words, message in _REASONS:
+        if words in said:  # an unclosed bracket or quote is named where it opens
+            return (opened if words in _AT_OPENING else line + 1 + offset), message(opened), ""
+    return line + 1 + offset, _("the YAML reader says: {reason}", reason=(exc.problem or str(exc)).strip()), ""
 
 
 # MkDocs' own rule for YAML front matter (mkdocs.utils.meta.YAML_RE, MkDocs 1.6), so that what
@@ -131,7 +194,7 @@ def text_problem(data, doc: Located, path=()):
     (one written as an escape such as "\\u202e"), else None."""
     if isinstance(data, str):
         char = textfile.bad_character(data)
-        return (doc.line(path), f"the text holds the invisible character {textfile.describe(char)}") if char else None
+        return (doc.line(path), _("the text holds the invisible character {character}.", character=textfile.describe(char))) if char else None
     items = data.items() if isinstance(data, dict) else enumerate(data) if isinstance(data, list) else ()
     for key, value in items:
         found = text_problem(value, doc, path + (key,))
@@ -141,9 +204,10 @@ def text_problem(data, doc: Located, path=()):
 
 
 def syntax_problem(shown: str, error: YamlSyntaxError, what: str) -> Problem:
-    """The problem a contributor sees for YAML that cannot be parsed."""
-    return Problem(shown, error.line, f"{what} cannot be read as YAML: {error.message}.",
-                   "check indentation, and put text containing ': ' in double quotes.")
+    """The problem a contributor sees for YAML that cannot be parsed; ``what`` names the file
+    or part ("case.yml", "the front matter")."""
+    hint = error.hint or _("check indentation, and put text containing ': ' in double quotes.")
+    return Problem(shown, error.line, _("{what} cannot be read as YAML: {reason}.", what=what, reason=error.message), hint)
 
 
 def read_file(path: Path, shown: str, what: str):
@@ -156,5 +220,5 @@ def read_file(path: Path, shown: str, what: str):
         return None, [syntax_problem(shown, exc, what)]
     found = text_problem(doc.data, doc)
     if found:
-        return None, [Problem(shown, found[0], found[1] + ".", "delete it (retype the words around it): it can change how the text is shown or read.")]
+        return None, [Problem(shown, found[0], found[1], textfile.INVISIBLE_HINT)]
     return doc, []

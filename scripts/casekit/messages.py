@@ -1,0 +1,403 @@
+"""What the contributor scripts say, in the contributor's language.
+
+Every sentence a contributor reads (a problem, its fix, a script's report) is made by ``_``,
+``_n`` (with a plural) or ``_p`` (with a context) from its English wording, the message id of
+a gettext catalogue: ``scripts/casekit/locale/<lang>/LC_MESSAGES/casekit.po``, one per language,
+read at run time with Babel (no compile step, no binary in the repository).
+
+A ``Message`` is text: it reads as its English wording, so that the build, the tests and every
+caller that compares, sorts or prints it see plain English; and it remembers its id and values,
+so that ``Language.say`` can put it in another language when a script reports it. Nothing here
+holds a language chosen earlier: the language is passed to whatever renders.
+
+A message id is a format string (``str.format``): ``{name}`` is a value, ``{{`` and ``}}`` are
+braces. Values may themselves be messages, or:
+- ``Ordinal(n)``: "first", "second" … in the language (``{nth:f}`` in a translation asks for
+  the feminine form, which Spanish needs: "la primera fuente");
+- ``Listing(items, "or")``: items joined the way the language joins a list ("a, b or c");
+- ``Territory(code)``: a country's name in the language (CLDR, through Babel);
+- ``LanguageName(code)``: a language's name in the language ("the Dutch text");
+- ``PerLanguage({lang: text})``: a text the project gives in each language (a tag's label).
+
+    python3 scripts/messages.py --check    every message in code translated in every catalogue
+"""
+from __future__ import annotations
+
+import ast
+import gettext
+import io
+import json
+import string
+from functools import cache, cached_property
+from pathlib import Path
+
+from babel import Locale, UnknownLocaleError
+
+DOMAIN = "casekit"
+HERE = Path(__file__).resolve().parent
+LOCALE_DIR = HERE / "locale"
+SCRIPTS = HERE.parent  # the code whose messages the catalogues translate
+ORDINAL = "ordinal"
+ORDINAL_FEMININE = "ordinal (feminine)"
+# how a translation may ask for the form of a value: {nth:f} the feminine ordinal
+FORMS = {"": ORDINAL, "f": ORDINAL_FEMININE}
+ORDINAL_WORDS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth")
+
+
+class Message(str):
+    """A sentence for a contributor: its English wording, with what it takes to say it in
+    another language (``Language.say``)."""
+
+    def __new__(cls, msgid: str, params: dict | None = None, plural: str | None = None, count: int | None = None,
+                context: str | None = None):
+        params = dict(params or {})
+        if plural is not None:
+            params.setdefault("count", count)
+        self = super().__new__(cls, _render(ENGLISH, msgid, params, plural, count, context))
+        self.msgid, self.params, self.plural, self.count, self.context = msgid, params, plural, count, context
+        return self
+
+    def __reduce__(self):
+        return (Message, (self.msgid, self.params, self.plural, self.count, self.context))
+
+
+def _(msgid: str, /, **params) -> Message:
+    """The message ``msgid`` (its English wording, with {names} for ``params``)."""
+    return Message(msgid, params)
+
+
+def _n(singular: str, plural: str, count: int, /, **params) -> Message:
+    """The message with the plural form ``count`` takes in the language ({count} is its value)."""
+    return Message(singular, params, plural, count)
+
+
+def _p(context: str, msgid: str, /, **params) -> Message:
+    """The message ``msgid`` in ``context``: the same English words that another language may
+    say in two ways."""
+    return Message(msgid, params, context=context)
+
+
+def schema_hint(text: str) -> Message | str:
+    """A fix written in a schema (its ``x-hint``), whose braces are braces: ``check`` finds
+    those ids in the schemas."""
+    return Message(_braces(text)) if text else ""
+
+
+def _braces(text: str) -> str:
+    return text.replace("{", "{{").replace("}", "}}")
+
+
+class Ordinal:
+    """The ordinal of ``n`` ("first"), in the language that says it."""
+
+    def __init__(self, n: int):
+        self.n = n
+
+    def __reduce__(self):
+        return (Ordinal, (self.n,))
+
+    def bind(self, language: Language):
+        return _BoundOrdinal(self.n, language)
+
+
+def ordinal_ids(n: int) -> str:
+    """The message id of the ordinal of ``n``: a word up to ten, then a numeral."""
+    if 1 <= n <= len(ORDINAL_WORDS):
+        return ORDINAL_WORDS[n - 1]
+    if n % 100 in (11, 12, 13):
+        return "{n}th"
+    return {1: "{n}st", 2: "{n}nd", 3: "{n}rd"}.get(n % 10, "{n}th")
+
+
+class _BoundOrdinal:
+    def __init__(self, n: int, language: Language):
+        self.n, self.language = n, language
+
+    def __format__(self, spec: str) -> str:
+        context = FORMS.get(spec)
+        if context is None:
+            raise ValueError(f"unknown form {spec!r} of an ordinal")
+        return self.language.translations.pgettext(context, ordinal_ids(self.n)).format(n=self.n)
+
+
+class Listing:
+    """``items`` joined as the language joins a list: ``style`` "standard" (a, b and c) or
+    "or" (a, b or c)."""
+
+    def __init__(self, items, style: str = "standard"):
+        self.items, self.style = tuple(items), style
+
+    def __reduce__(self):
+        return (Listing, (self.items, self.style))
+
+    def bind(self, language: Language) -> str:
+        from babel.lists import format_list
+
+        items = [language.say(item) for item in self.items]
+        return format_list(items, style=self.style, locale=language.locale) if items else ""
+
+
+class Territory:
+    """A country's name (ISO 3166-1 code) in the language."""
+
+    def __init__(self, code: str):
+        self.code = code
+
+    def __reduce__(self):
+        return (Territory, (self.code,))
+
+    def bind(self, language: Language) -> str:
+        return language.locale.territories.get(self.code, self.code)
+
+
+class LanguageName:
+    """A language's name (ISO 639 code) in the language that says it: "Dutch", "neerlandés"."""
+
+    def __init__(self, code: str):
+        self.code = code
+
+    def __reduce__(self):
+        return (LanguageName, (self.code,))
+
+    def bind(self, language: Language) -> str:
+        try:
+            name = Locale.parse(self.code.replace("-", "_")).get_display_name(language.locale)
+        except (UnknownLocaleError, ValueError):
+            name = None
+        return name or self.code
+
+
+class PerLanguage:
+    """A text the project gives in each language: the language's, else the first one's."""
+
+    def __init__(self, texts: dict):
+        self.texts = dict(texts)
+
+    def __reduce__(self):
+        return (PerLanguage, (self.texts,))
+
+    def bind(self, language: Language) -> str:
+        if language.code in self.texts:
+            return self.texts[language.code]
+        base = str(language.locale.language)
+        return self.texts.get(base) or next(iter(self.texts.values()), "")
+
+
+class Language:
+    """A language to speak in: its code, its Babel locale and its catalogue's translations."""
+
+    def __init__(self, code: str, translations: gettext.NullTranslations):
+        self.code = code
+        self.translations = translations
+
+    @cached_property
+    def locale(self) -> Locale:
+        """The language's Babel locale (read when a message needs it: the build never does)."""
+        return Locale.parse(self.code.replace("-", "_"))
+
+    def __repr__(self) -> str:
+        return f"Language({self.code!r})"
+
+    def say(self, value) -> str:
+        """``value`` (a message, or any value a message holds) as this language says it."""
+        if isinstance(value, Message):
+            try:
+                return _render(self, value.msgid, value.params, value.plural, value.count, value.context)
+            except (KeyError, IndexError, ValueError):  # a translation the check would refuse
+                return str(value)
+        if isinstance(value, Ordinal):
+            return format(value.bind(self), "")
+        if hasattr(value, "bind"):
+            return value.bind(self)
+        return "" if value is None else str(value)
+
+
+def _render(language: Language, msgid: str, params: dict, plural, count, context) -> str:
+    t = language.translations
+    if plural is not None:
+        text = t.ngettext(msgid, plural, count)
+    elif context is not None:
+        text = t.pgettext(context, msgid)
+    else:
+        text = t.gettext(msgid)
+    values = {key: _BoundOrdinal(value.n, language) if isinstance(value, Ordinal) else language.say(value)
+              for key, value in params.items()}
+    return text.format(**values)
+
+
+ENGLISH = Language("en", gettext.NullTranslations())
+
+
+def catalogue_path(code: str, locale_dir: Path = LOCALE_DIR) -> Path:
+    return Path(locale_dir) / code.replace("-", "_") / "LC_MESSAGES" / f"{DOMAIN}.po"
+
+
+def catalogues(locale_dir: Path = LOCALE_DIR) -> dict:
+    """The catalogues present: language code (as its folder names it) -> .po file."""
+    return {path.parents[1].name: path for path in sorted(Path(locale_dir).glob(f"*/LC_MESSAGES/{DOMAIN}.po"))}
+
+
+@cache
+def load(code: str, locale_dir: Path = LOCALE_DIR) -> Language:
+    """The language ``code`` with its catalogue; English (the message ids) when it has none."""
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import read_po
+    from babel.support import Translations
+
+    path = catalogue_path(code, locale_dir)
+    if not path.is_file():
+        return ENGLISH
+    with open(path, "rb") as handle:
+        catalog = read_po(handle, locale=code.replace("-", "_"), domain=DOMAIN)
+    compiled = io.BytesIO()
+    write_mo(compiled, catalog)  # fuzzy entries are left out: they await a translator
+    compiled.seek(0)
+    return Language(code, Translations(compiled, domain=DOMAIN))
+
+
+def match(code: str, languages) -> str | None:
+    """The language of ``languages`` that ``code`` (``nl_NL``, ``es``, ``pt-BR``) names."""
+    wanted = code.replace("-", "_").lower()
+    by_name = {lang.replace("-", "_").lower(): lang for lang in languages}
+    if wanted in by_name:
+        return by_name[wanted]
+    return by_name.get(wanted.split("_")[0])
+
+
+def requested(option: str | None, environ) -> str | None:
+    """The language the contributor asks for: ``--lang``, else the LANG environment variable
+    (``nl_NL.UTF-8``), else none."""
+    if option:
+        return option
+    value = (environ.get("LANG") or "").split(".")[0].split("@")[0]
+    return None if value in ("", "C", "POSIX") else value
+
+
+def for_contributor(option: str | None, languages, environ, locale_dir: Path = LOCALE_DIR) -> Language:
+    """The language to speak to the contributor in: ``option`` (--lang), else LANG, when it is
+    a language of the site (``languages``) with a catalogue; else English."""
+    wanted = requested(option, environ)
+    code = match(wanted, languages) if wanted else None
+    if code is None:
+        return ENGLISH
+    try:
+        return load(code, Path(locale_dir))
+    except (UnknownLocaleError, ValueError):
+        return ENGLISH
+
+
+# Checking the catalogues -------------------------------------------------------------------
+
+KEYWORDS = {"_": "msgid", "_n": "plural", "_p": "context"}
+
+
+def extract(paths) -> dict:
+    """The messages the code in ``paths`` (Python files) makes: {(context, msgid): (plural or
+    None, "file:line")}. A call of ``_``, ``_n`` or ``_p`` whose words are not written out is
+    an error: its message could not be translated."""
+    found: dict = {}
+    for path in paths:
+        tree = ast.parse(Path(path).read_text(encoding="utf-8"), str(path))
+        for node in ast.walk(tree):
+            if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in KEYWORDS):
+                continue
+            kind = KEYWORDS[node.func.id]
+            needed = {"msgid": 1, "plural": 2, "context": 2}[kind]
+            words = node.args[:needed]
+            where = f"{path}:{node.lineno}"
+            if len(words) < needed or not all(isinstance(a, ast.Constant) and isinstance(a.value, str) for a in words):
+                raise ValueError(f"{where}: the words of {node.func.id}(…) must be written out as text")
+            values = [a.value for a in words]
+            if kind == "plural":
+                found.setdefault((None, values[0]), (values[1], where))
+            elif kind == "context":
+                found.setdefault((values[0], values[1]), (None, where))
+            else:
+                found.setdefault((None, values[0]), (None, where))
+    return found
+
+
+def _hints(node, where: str, found: dict) -> None:
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key == "x-hint" and isinstance(value, str):
+                found.setdefault((None, _braces(value)), (None, where))
+            else:
+                _hints(value, where, found)
+    elif isinstance(node, list):
+        for item in node:
+            _hints(item, where, found)
+
+
+def _schema_hints(folder: Path) -> dict:
+    """The fixes the schemas in ``folder`` give (their ``x-hint``s), as messages."""
+    found: dict = {}
+    for path in sorted(Path(folder).glob("*.schema.json")):
+        _hints(json.loads(path.read_text(encoding="utf-8")), str(path), found)
+    return found
+
+
+def used(scripts: Path = SCRIPTS) -> dict:
+    """Every message the contributor scripts and casekit can say: {(context, msgid): (plural, where)}."""
+    paths = sorted(Path(scripts).glob("*.py")) + sorted((Path(scripts) / "casekit").glob("*.py"))
+    found = extract(paths)
+    ordinals = {(context, ordinal_ids(n)): (None, "ordinals") for context in FORMS.values()
+                for n in (*range(1, len(ORDINAL_WORDS) + 1), 11, 21, 22, 23)}
+    return {**ordinals, **_schema_hints(Path(scripts) / "casekit"), **found}
+
+
+def names(text: str) -> set | None:
+    """The {names} ``text`` fills, or None when a placeholder is not a plain name (or a form
+    of FORMS)."""
+    out = set()
+    try:
+        parsed = list(string.Formatter().parse(text))
+    except ValueError:
+        return None
+    for _literal, field, spec, conversion in parsed:
+        if field is None:
+            continue
+        if not field.isidentifier() or conversion or (spec or "") not in FORMS:
+            return None
+        out.add(field)
+    return out
+
+
+def check(scripts: Path = SCRIPTS, locale_dir: Path = LOCALE_DIR) -> list:
+    """What is wrong with the catalogues present: one line each (empty when all is well). Each
+    catalogue translates every message the code uses, with the same {names}; none translates a
+    message the code no longer uses."""
+    wanted = used(scripts)
+    from babel.messages.pofile import read_po
+
+    problems = []
+    for code, path in catalogues(locale_dir).items():
+        with open(path, "rb") as handle:
+            catalog = read_po(handle, locale=code, domain=DOMAIN)
+        entries = {(message.context, message.id if isinstance(message.id, str) else message.id[0]): message
+                   for message in catalog if message.id}
+        for key, (plural, where) in sorted(wanted.items(), key=lambda item: (item[0][0] or "", item[0][1])):
+            context, msgid = key
+            label = f"{path.name} ({code}): {msgid!r}" + (f" in context {context!r}" if context else "")
+            message = entries.get(key)
+            if message is None:
+                problems.append(f"{label} is not in the catalogue (used at {where}).")
+                continue
+            strings = list(message.string) if isinstance(message.string, (list, tuple)) else [message.string]
+            if message.fuzzy or not all(strings):
+                problems.append(f"{label} is not translated yet (or marked fuzzy).")
+                continue
+            if (plural is None) != (not message.pluralizable):
+                problems.append(f"{label} needs {'plural forms' if plural else 'one form, not plural forms'}.")
+                continue
+            expected = (names(msgid) or set()) | (names(plural) or set() if plural else set())
+            if plural:
+                expected |= {"count"} if "{count}" in plural else set()
+            for text in strings:
+                found = names(text)
+                if found is None or not found <= expected or (not plural and found != expected):
+                    problems.append(f"{label}: the translation {text!r} does not fill the same {{names}} "
+                                    f"({', '.join(sorted(expected)) or 'none'}).")
+        for key in sorted(set(entries) - set(wanted), key=lambda k: (k[0] or "", k[1])):
+            problems.append(f"{path.name} ({code}): {key[1]!r} is not used in the code any more; delete it.")
+    return problems
