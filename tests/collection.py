@@ -33,7 +33,7 @@ def _facts(vocab_path: Path, original: str) -> str:
         f"countries: [CO]\nregion: {regions[0]}\nplaces: [Fixture Town]\n"
         "start: 2020-01\nend: 2020-06\nparticipants: {people: 12}\n"
         f"tags: [{', '.join(others)}]\n"
-        "sources:\n  - title: A fixture report\n    publisher: Fixture Publisher\n    language: en\n"
+        "sources:\n  - title: A fixture report\n    publisher: Fixture Publisher\n    language: en\n    published: 2019-05\n"
         "    url: https://example.org/report\n"
         "added: 2026-01-01\nreviewed: 2026-01-02\n"
     )

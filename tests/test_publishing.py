@@ -188,6 +188,7 @@ def test_open_data_cells_of_a_known_case(fixture_site):
     assert row["countries"] == "CO" and row["places"] == "Fixture Town"
     assert row["implementing"] == "Fixture Organisation" and row["partners"] == ""
     assert row["sources"].startswith("A fixture report") and row["sources"].endswith("https://example.org/report")
+    assert " — 2019-05 — " in row["sources"]  # the source's publication date
     facts = _facts(fixture_site.root, collection.SLUG)
     assert row["tags"] == "; ".join(facts["tags"]) and row["original_language"] == facts["original_language"]
     for lang in LANGS:
@@ -197,6 +198,7 @@ def test_open_data_cells_of_a_known_case(fixture_site):
     record = json.loads((fixture_site.path / "cases.json").read_text(encoding="utf-8"))["cases"][0]
     assert record["participants_people"] == 12 and record["places"] == ["Fixture Town"]
     assert [s.get("url") for s in record["sources"]] == ["https://example.org/report"]
+    assert [s.get("published") for s in record["sources"]] == ["2019-05"]
 
 
 @pytest.mark.parametrize("lang", LANGS)

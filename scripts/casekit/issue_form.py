@@ -200,10 +200,14 @@ def build(root: Path = project.ROOT, registry: dict | None = None) -> Form:
                                   ("facts", "tags"), False, _named_options({tag: vocab.tags[tag].label for tag in tags}, languages)))
     source_schema = facts_schema["properties"]["sources"]["items"]
     for number in range(1, SOURCES + 1):
-        for part in source_schema["properties"]:
-            questions.append(Question(f"source-{number}-{part}", "input", _words(strings, f"proposal.fields.source_{part}.label", number=number),
+        for part, part_schema in source_schema["properties"].items():
+            # a choice among named values (title_from: address) is a dropdown, its options' words in the UI strings
+            choices = tuple(Option(joined(_words(strings, f"proposal.fields.source_{part}.options.{value}").values()), value)
+                            for value in part_schema.get("enum", ()))
+            questions.append(Question(f"source-{number}-{part}", "dropdown" if choices else "input",
+                                      _words(strings, f"proposal.fields.source_{part}.label", number=number),
                                       _words(strings, f"proposal.fields.source_{part}.description"), ("facts", "sources", number - 1, part),
-                                      number == 1 and needs_answer(source_schema, part)))
+                                      number == 1 and needs_answer(source_schema, part), choices))
     general = _words(strings, "proposal.fields.sections.description")
     for key in model.SECTIONS:
         hints = _words(strings, f"scaffold.{key}")

@@ -508,6 +508,7 @@ def load_case(folder: Path, languages, vocab, strings_for, root=None, docs_dir=N
     if not isinstance(doc.data, dict):
         problems.append(Problem(shown, 1, _("case.yml must be a mapping of facts (key: value lines)."), _("see CONTRIBUTING.md for the facts a case needs.")))
         return None, problems
+    _years_as_text(doc.data)
     case.facts = well_typed(doc.data, "case.schema.json")
     pending = case.facts.get("pending", [])
     for lang in pending:
@@ -517,6 +518,20 @@ def load_case(folder: Path, languages, vocab, strings_for, root=None, docs_dir=N
     for text in case.texts.values():
         problems += _check_text(case, text, display_path(text.path, root), strings_for, docs_dir or folder.parent.parent, render)
     return case, problems
+
+
+def _years_as_text(data: dict) -> None:
+    """A date given as a bare year (start: 2019, which CONTRIBUTING allows) is read by YAML as a
+    number: it is taken as the text "2019", as the schema's dates are."""
+    def as_text(mapping, key):
+        value = mapping.get(key)
+        if isinstance(value, int) and not isinstance(value, bool) and 1000 <= value <= 9999:
+            mapping[key] = str(value)
+    as_text(data, "start")
+    as_text(data, "end")
+    for source in data.get("sources") if isinstance(data.get("sources"), list) else []:
+        if isinstance(source, dict):
+            as_text(source, "published")
 
 
 def _folder_stamp(folder: Path) -> tuple:

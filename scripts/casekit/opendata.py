@@ -24,6 +24,7 @@ PER_LANGUAGE = {"title", "summary", "url", "region_label", "tag_labels"}
 
 LIST_SEPARATOR = "; "  # between the items of a list, in cases.csv
 SOURCE_SEPARATOR = " | "  # between sources, in cases.csv
+SOURCE_KEYS = ("title", "title_from", "publisher", "language", "published", "url")  # of each source, in this order
 
 def _count(value):
     if isinstance(value, dict):
@@ -64,7 +65,7 @@ def records(collection: Collection, site_url: str) -> list:
             "participants_more_than": people_more or orgs_more,
             "tags": list(facts.get("tags") or []),
             **{f"tag_labels_{lang}": [_label(collection, tag, lang) for tag in facts.get("tags") or []] for lang in collection.languages},
-            "sources": [{key: source.get(key) for key in ("title", "publisher", "language", "url") if source.get(key)}
+            "sources": [{key: source.get(key) for key in SOURCE_KEYS if source.get(key)}
                         for source in facts.get("sources") or []],
             "added": facts.get("added"),
             "reviewed": facts.get("reviewed"),
@@ -94,7 +95,7 @@ def to_csv(collection: Collection, site_url: str) -> str:
         row = {}
         for key, value in record.items():
             if key == "sources":
-                value = SOURCE_SEPARATOR.join(" — ".join(str(s[k]) for k in ("title", "publisher", "language", "url") if s.get(k)) for s in value)
+                value = SOURCE_SEPARATOR.join(" — ".join(str(s[k]) for k in SOURCE_KEYS if s.get(k)) for s in value)
             elif isinstance(value, list):
                 value = LIST_SEPARATOR.join(value)
             elif isinstance(value, bool):

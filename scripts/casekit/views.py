@@ -144,6 +144,10 @@ def case_view(case, lang: str, t, vocab, default_language: str) -> dict:
             "url": source.get("url"),
             "lang": source_lang,
             "language_note": t("case.source_language", language=language_name(source_lang, lang)) if source_lang != lang else None,
+            # what a reader needs to weigh the source: a title the source does not show, its date or that it has none
+            "title_note": t("case.title_from_address") if source.get("title_from") == "address" else None,
+            "date_note": (t("case.source_published", date=format_when(source["published"], t("site.locale"))) if source.get("published")
+                          else t("case.source_undated")),
         })
     start, end = facts.get("start"), facts.get("end")
     return {
@@ -326,7 +330,7 @@ def case_jsonld(case, view: dict, site_name: str, site_url: str, canonical: str,
         "funder": [{"@type": "Organization", "name": name} for name in facts.get("funders") or []],
         "citation": [{k: v for k, v in {"@type": "CreativeWork", "name": source["title"], "inLanguage": source["language"],
                                         "publisher": {"@type": "Organization", "name": source["publisher"]},
-                                        "url": source.get("url")}.items() if v}
+                                        "url": source.get("url"), "datePublished": source.get("published")}.items() if v}
                      for source in facts.get("sources") or []],
         "datePublished": facts.get("added"),
         "dateModified": facts.get("reviewed"),
