@@ -42,12 +42,6 @@ CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                   "--disable-component-update", "--disable-sync"]
 COUNTRIES = ["CO", "IQ", "BI", "RS", "KE", "PE", "EC", "JO", "LB", "UG", "RW", "BA", "MK", "AL", "GT", "HN", "PH", "NP", "BD", "ET"]
-REGION_OF = {"CO": "latin-america-caribbean", "PE": "latin-america-caribbean", "EC": "latin-america-caribbean",
-             "GT": "latin-america-caribbean", "HN": "latin-america-caribbean", "IQ": "middle-east-north-africa",
-             "JO": "middle-east-north-africa", "LB": "middle-east-north-africa", "BI": "sub-saharan-africa",
-             "KE": "sub-saharan-africa", "UG": "sub-saharan-africa", "RW": "sub-saharan-africa", "ET": "sub-saharan-africa",
-             "RS": "europe-central-asia", "BA": "europe-central-asia", "MK": "europe-central-asia", "AL": "europe-central-asia",
-             "PH": "east-asia-pacific", "NP": "south-asia", "BD": "south-asia"}
 SEARCH_QUERY = {"en": "organisations", "es": "organizaciones", "nl": "organisaties"}
 
 
@@ -70,7 +64,8 @@ def make_collection(dest: Path, count: int, seed: int = 1) -> Path:
         slug = f"{base}-{index:05d}"
         facts = dict(facts)
         country = rng.choice(COUNTRIES)
-        facts.update(countries=[country], region=REGION_OF[country], tags=rng.sample(tag_ids, rng.randint(5, 9)))
+        facts.pop("venue", None)
+        facts.update(countries=[country], tags=rng.sample(tag_ids, rng.randint(5, 9)))
         if rng.random() < 0.7:
             start = rng.randint(1995, 2025)
             facts.update(start=f"{start}-{rng.randint(1, 12):02d}", end=f"{min(start + rng.randint(0, 3), 2026)}-{rng.randint(1, 12):02d}")

@@ -39,7 +39,7 @@ implementing: {implementing}   # {c_implementing}
 partners: {partners}       # {c_partners}
 funders: {funders}        # {c_funders}
 countries: {countries}      # {c_countries}
-region: {region}           # {c_region}
+{venue}
 places: {places}         # {c_places}
 start: {start}        # {c_start}
 end: {end}          # {c_end}
@@ -102,7 +102,7 @@ def facts_comments() -> dict:
         "partners": _("partner organisation(s), as the sources name them; keep [] if they name none"),
         "funders": _("funder(s); keep [] if the sources name none"),
         "countries": _("ISO 3166-1 alpha-2 codes in capitals, e.g. [CO]"),
-        "region": _("one region id from docs/tags.yml, e.g. latin-america-caribbean"),
+        "venue": _("only when the sources do not say where the case took place and its countries are those its examples come from"),
         "places": _("towns, cities or areas, e.g. [Rionegro]; keep [] if the sources name none"),
         "start": _("YYYY-MM (or YYYY), e.g. 2013-10; keep null if the sources give no date"),
         "end": _("YYYY-MM (or YYYY); keep null if the sources give no date"),
@@ -179,14 +179,16 @@ def check_new(slug: str, lang: str, root: Path = project.ROOT, language=ENGLISH)
 
 def facts_text(slug: str, lang: str, languages, today: str, facts: dict | None = None, language=ENGLISH) -> str:
     """The case.yml of a new case: each fact of ``facts`` where given (values as the schema
-    gives them: lists of texts, a region id, dates as text, participants, sources), else its
+    gives them: lists of texts, dates as text, participants, sources), else its
     placeholder; every line keeps its comment on how to fill it."""
     facts = facts or {}
     comments = {f"c_{key}": language.say(text) for key, text in facts_comments().items()}
     values = {key: yaml_flow(facts[key]) if key in facts else default
               for key, default in (("implementing", "[]"), ("partners", "[]"), ("funders", "[]"), ("countries", "[]"),
                                    ("places", "[]"), ("start", "null"), ("end", "null"), ("participants", "{}"), ("tags", "[]"))}
-    values["region"] = yaml_text(facts["region"]) if facts.get("region") else ""
+    # the case's regions come from its countries; venue is written only when the sources do not say it
+    values["venue"] = (f"venue: {yaml_text(facts['venue'])}   # {comments['c_venue']}" if facts.get("venue")
+                       else f"# venue: not-stated   # {comments['c_venue']}")
     if facts.get("sources"):
         values["sources"] = "\n".join(
             "\n".join(f"{'  - ' if index == 0 else '    '}{key}: {yaml_text(value)}" for index, (key, value) in enumerate(source.items()))

@@ -217,8 +217,8 @@ def proposal_of(form: issue_form.Form, answers: dict, root: Path, slug: str | No
         facts["countries"], unknown = countries(given_for("countries"), languages)
         for item in unknown:
             wrong("country", asked[("countries",)], item)
-    if given_for("region"):
-        facts["region"] = given_for("region")
+    if given_for("venue"):
+        facts["venue"] = given_for("venue")
     month = _pattern(facts_schema, "start")
     for key in ("start", "end"):
         value = given_for(key)

@@ -30,7 +30,7 @@ def _facts(vocab_path: Path, original: str) -> str:
     return (
         f"original_language: {original}\n"
         "implementing: [Fixture Organisation]\npartners: []\nfunders: []\n"
-        f"countries: [CO]\nregion: {regions[0]}\nplaces: [Fixture Town]\n"
+        "countries: [CO]\nplaces: [Fixture Town]\n"
         "start: 2020-01\nend: 2020-06\nparticipants: {people: 12}\n"
         f"tags: [{', '.join(others)}]\n"
         "sources:\n  - title: A fixture report\n    publisher: Fixture Publisher\n    language: en\n    published: 2019-05\n"

@@ -31,6 +31,12 @@ if os.environ.get("LANG", "").split(".")[0].split("_")[0] not in ("", "C", "POSI
 LANGS = project.languages(ROOT)
 DEFAULT = LANGS[0]
 SLUGS = tuple(sorted(path.parent.name for path in (ROOT / "docs" / "cases").glob("*/case.yml")))
+
+
+def REGIONS_OF(countries) -> list:  # noqa: N802 - a table, read like the constants above
+    """The regions of docs/tags.yml that ``countries`` lie in: a case's regions."""
+    from casekit import vocab
+    return vocab.load(ROOT / "docs" / "tags.yml", LANGS)[0].regions_of(countries)
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync"]

@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 from casekit import project, yamlines
-from conftest import LANGS, ROOT, SLUGS, prefix
+from conftest import LANGS, REGIONS_OF, ROOT, SLUGS, prefix
 
 FACTS = {slug: yamlines.load((ROOT / "docs/cases" / slug / "case.yml").read_text(encoding="utf-8")).data for slug in SLUGS}
 VOCABULARY = yaml.safe_load((ROOT / "docs/tags.yml").read_text(encoding="utf-8"))["tags"]
@@ -47,8 +47,8 @@ def _values(facts, group) -> list:
     """What a case offers to a filter group (the card's data attributes)."""
     if group == "country":
         return facts.get("countries") or []
-    if group == "region":
-        return [facts.get("region")]
+    if group == "region":  # from the countries
+        return REGIONS_OF(facts.get("countries"))
     return facts.get("tags") or []
 
 

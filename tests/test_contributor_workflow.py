@@ -28,12 +28,10 @@ SECTIONS = ("context", "what_was_done", "results", "lessons")
 two_languages = pytest.mark.skipif(len(LANGS) < 2, reason="the site is built in one language: there is no translation")
 
 _VOCAB, _ = casekit_vocab.load(ROOT / "docs" / "tags.yml", LANGS)
-REGION = _VOCAB.ids("region")[0]
 TAGS = [tag for tag in _VOCAB.ids() if tag not in _VOCAB.ids("region")][:5]
 FACTS = {
     "implementing: []": "implementing: [Fixture Association]",
     "countries: []": "countries: [EC]",
-    "region:  ": f"region: {REGION}  ",
     "places: []": "places: [Fixture City]",
     "start: null": "start: 2021-03",
     "end: null": "end: 2021-09",

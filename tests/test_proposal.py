@@ -126,11 +126,11 @@ def test_the_form_asks_for_every_fact_in_every_language():
             assert q.names[lang] in q.label, (q.id, lang)
     assert FORM.question("title").names == {lang: STRINGS(lang)("proposal.fields.title.label") for lang in LANGS}
     assert [o.value for o in FORM.question("language").options] == list(LANGS)
-    vocab = FORM.question("region").options
+    # the regions come from the countries: the form asks for no region, and offers the schema's venue values
+    assert [o.value for o in FORM.question("venue").options] == schema["properties"]["venue"]["enum"]
     offered = {o.value for q in FORM.questions if q.id.startswith("tags-") for o in q.options}
     from casekit import vocab as casekit_vocab
     tags, _ = casekit_vocab.load(ROOT / "docs" / "tags.yml", LANGS)
-    assert [o.value for o in vocab] == tags.ids("region")
     assert offered == set(tags.ids()) - set(tags.ids("region"))
 
 
@@ -176,7 +176,7 @@ def test_a_complete_proposal_becomes_a_case_that_validates(project, tmp_path):
     assert facts["original_language"] == DEFAULT and facts["pending"] == list(LANGS[1:])
     assert facts["implementing"] == ["Fundación Fixture", "Red de Organizaciones Fixture"]
     assert facts["partners"] == ["Municipality of Fixture"] and facts["funders"] == [] and facts["places"] == ["Quito"]
-    assert facts["countries"] == ["EC"] and facts["region"] == FORM.question("region").options[0].value
+    assert facts["countries"] == ["EC"] and "region" not in facts and "venue" not in facts
     assert (facts["start"], facts["end"], facts["participants"]) == ("2021-03", "2021-09", {"organisations": 8})
     assert facts["tags"] == [theme[0].value, theme[1].value, FORM.question("tags-approach").options[0].value]
     assert facts["sources"] == [{"title": "Report of the fixture forum", "publisher": "Fundación Fixture", "language": "es",
@@ -233,7 +233,7 @@ def test_missing_and_wrong_answers_are_named_in_the_chosen_language(project, tmp
 
     expected = [t("proposal.answer.not_written")]
     expected += [t("proposal.errors.required", field=name(qid)) for qid in
-                 ("title", "implementing", "region", "source-1-publisher", "section-what_was_done", "section-results", "section-lessons")]
+                 ("title", "implementing", "source-1-publisher", "section-what_was_done", "section-results", "section-lessons")]
     limits = model._schema("text.schema.json")["properties"]["summary"]
     expected += [t("proposal.errors.length", field=name("summary"), min=limits["minLength"], max=limits["maxLength"], value=len("Too short.")),
                  t("proposal.errors.country", field=name("countries"), value="'Atlantis'"),

@@ -18,7 +18,7 @@ import yaml
 from babel import Locale
 
 from casekit import layout, project, yamlines
-from conftest import DEFAULT, LANGS, ROOT, SLUGS, prefix
+from conftest import DEFAULT, LANGS, REGIONS_OF, ROOT, SLUGS, prefix
 
 SITE = "http://127.0.0.1:8000/"  # site_url when SITE_URL is not set
 STRINGS = project.strings_for(ROOT)
@@ -164,8 +164,9 @@ def test_open_data_files(site):
     for record in data:
         slug = record["slug"]
         facts = FACTS[slug]
-        for key in ("implementing", "partners", "funders", "countries", "region", "places", "start", "end", "tags", "added", "reviewed"):
+        for key in ("implementing", "partners", "funders", "countries", "venue", "places", "start", "end", "tags", "added", "reviewed"):
             assert record[key] == facts.get(key), key
+        assert record["regions"] == REGIONS_OF(facts.get("countries"))  # derived from the countries
         for lang in LANGS:
             text = _text(ROOT, slug, lang, facts) or {}
             assert record[f"title_{lang}"] == text.get("title") and record[f"summary_{lang}"] == text.get("summary")
@@ -246,7 +247,7 @@ def test_404_page_per_language(site, lang):
 
 def test_csv_opens_as_utf8_in_spreadsheets_with_labels_in_every_language(site):
     """cases.csv starts with a byte-order mark (spreadsheets read it as UTF-8) and names each
-    case's region and tags in every language, beside their ids."""
+    case's regions and tags in every language, beside their ids."""
     raw = (site.path / "cases.csv").read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")
     rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
@@ -254,5 +255,5 @@ def test_csv_opens_as_utf8_in_spreadsheets_with_labels_in_every_language(site):
     for row in rows:
         facts = FACTS[row["slug"]]
         for lang in LANGS:
-            assert row[f"region_label_{lang}"] == vocab[facts["region"]]["label"][lang]
+            assert row[f"region_labels_{lang}"] == "; ".join(vocab[region]["label"][lang] for region in REGIONS_OF(facts.get("countries")))
             assert row[f"tag_labels_{lang}"] == "; ".join(vocab[tag]["label"][lang] for tag in facts["tags"])

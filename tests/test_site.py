@@ -18,7 +18,7 @@ from babel import Locale
 from babel.dates import get_month_names
 
 from casekit import layout, project, yamlines
-from conftest import DEFAULT, LANGS, ROOT, SLUGS, prefix
+from conftest import DEFAULT, LANGS, REGIONS_OF, ROOT, SLUGS, prefix
 
 STRINGS = project.strings_for(ROOT)
 VOCABULARY = yaml.safe_load((ROOT / "docs" / "tags.yml").read_text(encoding="utf-8"))["tags"]
@@ -136,8 +136,8 @@ def _assert_facts_box(soup, facts: dict, shown_front: dict, lang: str, where: st
     if isinstance(own, list) and len(own) == len(places):
         places = own  # the text gives the names in its language
     assert box["places"] == listed(places), f"{where}: places"
-    region = facts.get("region")
-    assert box["region"] == listed([VOCABULARY[region]["label"][lang]] if region else []), f"{where}: region"
+    regions = REGIONS_OF(facts.get("countries"))  # from the countries
+    assert box["region"] == listed([VOCABULARY[region]["label"][lang] for region in regions]), f"{where}: region"
     _assert_period(box["period"], facts.get("start"), facts.get("end"), lang, where)
     assert box["participants"] == listed(_participants(facts.get("participants"), lang)), f"{where}: participants"
     name = _language_name(facts["original_language"], lang)
@@ -150,8 +150,13 @@ def _assert_facts_box(soup, facts: dict, shown_front: dict, lang: str, where: st
 
 def _assert_facts_labels(soup, lang: str):
     t = STRINGS(lang)
-    labels = [dt.get_text(strip=True) for dt in soup.select(".case-facts dt")]
-    assert sorted(labels) == sorted(t(f"facts.{key}") for key in FACT_KEYS)
+    labels = {row["data-fact"]: row.select_one("dt").get_text(strip=True) for row in soup.select(".case-facts__row")}
+    assert sorted(labels) == sorted(FACT_KEYS)
+    for key, label in labels.items():
+        entries = soup.select_one(f'.case-facts__row[data-fact="{key}"] dd').get_text(strip=True).split(", ")
+        # countries and regions: the plural label when there are several ("Countries: Kenya, Serbia")
+        many = key in ("countries", "region") and len(entries) > 1
+        assert label == t(f"facts.{key}_many" if many else f"facts.{key}"), key
     assert soup.select_one("#case-facts").get_text(strip=True) == t("facts.heading")
     assert soup.select_one("#case-sources").get_text(strip=True) == t("case.sources")
 

@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 from casekit import project, yamlines
-from conftest import LANGS, ROOT, SLUGS, build, prefix
+from conftest import LANGS, REGIONS_OF, ROOT, SLUGS, build, prefix
 
 VOCAB = yaml.safe_load((ROOT / "docs" / "tags.yml").read_text(encoding="utf-8"))
 FACTS = {slug: yamlines.load((ROOT / "docs/cases" / slug / "case.yml").read_text(encoding="utf-8")).data for slug in SLUGS}
@@ -19,7 +19,7 @@ RELATED_LIMIT = 3  # a case page lists at most this many related cases
 
 
 def _cases_with(tag_id):
-    return sorted(slug for slug, facts in FACTS.items() if tag_id in (facts.get("tags") or []) or facts.get("region") == tag_id)
+    return sorted(slug for slug, facts in FACTS.items() if tag_id in (facts.get("tags") or []) or tag_id in REGIONS_OF(facts.get("countries")))
 
 
 def _shared(slug, other) -> int:

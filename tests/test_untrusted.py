@@ -265,7 +265,7 @@ def test_loader_never_raises_on_arbitrary_bytes(fuzz_root, data, which):
 YAML_SCALARS = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False), st.text(max_size=30),
                          st.sampled_from(["2026-02-31", "0000-01", "&a x", "*a", "[nl]", "{}", "<script>", "\u202e"]))
 YAML_VALUES = st.recursive(YAML_SCALARS, lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=12), inner, max_size=4), max_leaves=20)
-KEYS = st.sampled_from(["original_language", "implementing", "partners", "funders", "countries", "region", "places",
+KEYS = st.sampled_from(["original_language", "implementing", "partners", "funders", "countries", "venue", "places",
                         "start", "end", "participants", "tags", "sources", "added", "reviewed", "pending", "title", "x"])
 
 

@@ -13,6 +13,7 @@ import sys
 import pytest
 from collection import SLUG, make_project, text_name
 
+from casekit import model as casekit_model
 from casekit import project as casekit_project
 from casekit import vocab as casekit_vocab
 from conftest import DEFAULT, LANGS, ROOT
@@ -48,7 +49,8 @@ def _misspelt(ids, facet_filter, spoil) -> tuple:
 
 
 TAG, WRONG_TAG = _misspelt([t for t in VOCAB.ids() if t not in REGIONS], lambda f: f != "region", lambda t: t + "s")
-_, WRONG_REGION = _misspelt([REGION], lambda f: f == "region", lambda t: t[:-1])
+# a country of ISO 3166-1 that no region of docs/tags.yml lists (Antarctica has no case's region)
+COUNTRY_WITHOUT_REGION = next(code for code in sorted(casekit_model.country_codes()) if not VOCAB.regions_of([code]))
 # a new tag of the test's own whose label lacks the last language of the registry
 NEW_TAG = "fixture-tag-without-a-label"
 NEW_LABEL = "label: {" + ", ".join(f"{lang}: Fixture label" for lang in LANGS[:-1]) + "}"
@@ -60,7 +62,7 @@ NEW_ENTRY = (f"  {NEW_TAG}:\n    facet: theme\n    {NEW_LABEL}\n"
 RULES = [
     ("yaml-syntax", f"{CASE}/case.yml", "re:countries: \\[([^]\n]*)\\]", "countries: [\\1", "case.yml cannot be read as YAML", None),
     ("front-matter-syntax", LAST_TEXT, "summary:", "summary: [", "the front matter cannot be read as YAML", None),
-    ("required-fact", f"{CASE}/case.yml", "re:region: [^\n]*\n", "", "missing required fact 'region'.", 1),
+    ("required-fact", f"{CASE}/case.yml", "re:countries: [^\n]*\n", "", "missing required fact 'countries'.", 1),
     ("type", f"{CASE}/case.yml", "implementing: [Fixture Organisation]", "implementing: Fixture Organisation",
      "'implementing' must be a list, not 'Fixture Organisation'.", "implementing:"),
     ("date-format", f"{CASE}/case.yml", "re:start: [^\n]*", "start: March 2023", "'start' has the wrong format: 'March 2023'.", "start:"),
@@ -70,11 +72,13 @@ RULES = [
     ("unknown-tag", f"{CASE}/case.yml", "tags: [", f"tags: [{WRONG_TAG}, ",
      f"tag '{WRONG_TAG}' is not in the vocabulary (docs/tags.yml). Fix: did you mean '{TAG}'", WRONG_TAG),
     ("region-in-tags", f"{CASE}/case.yml", "tags: [", f"tags: [{REGION}, ", f"'{REGION}' is a region; regions are not listed in tags.", "tags:"),
-    ("unknown-region", f"{CASE}/case.yml", "re:region: [^\n]*", f"region: {WRONG_REGION}",
-     f"region '{WRONG_REGION}' is not a region in docs/tags.yml. Fix: did you mean '{REGION}'", "region:"),
+    ("region-written", f"{CASE}/case.yml", "funders: []", f"funders: []\nregion: {REGION}",
+     "'region' is no longer written: a case's regions come from its countries (docs/tags.yml). Fix: remove the region: line.", "region:"),
+    ("country-in-no-region", f"{CASE}/case.yml", "re:countries: \\[[^]\n]*\\]", f"countries: [{COUNTRY_WITHOUT_REGION}]",
+     f"'{COUNTRY_WITHOUT_REGION}' is in no region of docs/tags.yml.", "countries:"),
     ("unknown-fact", f"{CASE}/case.yml", "funders: []", "funders: []\nfunder: [X]", "unknown fact 'funder'. Fix: did you mean 'funders'", "funder: [X]"),
     ("text-in-facts", f"{CASE}/case.yml", "funders: []", "funders: []\ntitle: A title", "'title' is translated text and does not belong in case.yml.", "title:"),
-    ("fact-in-translation", LAST_TEXT, "---\ntitle:", f"---\nregion: {REGION}\ntitle:", "'region' is a language-free fact and is written once, in case.yml.", 2),
+    ("fact-in-translation", LAST_TEXT, "---\ntitle:", "---\ncountries: [CO]\ntitle:", "'countries' is a language-free fact and is written once, in case.yml.", 2),
     ("missing-translated-from", LAST_TEXT, "translated_from:", "# translated_from:", "this translation does not record which version of the original it was made from.", 1),
     ("section-heading", LAST_TEXT, f"{LAST_RESULTS}\n", f"{LAST_RESULTS} and more\n",
      f"expected the section heading '{LAST_RESULTS}' here, found '{LAST_RESULTS} and more'.", f"{LAST_RESULTS} and more"),

@@ -48,7 +48,7 @@ FACT_QUESTIONS = (
     ("partners", "textarea", ("facts", "partners")),
     ("funders", "textarea", ("facts", "funders")),
     ("countries", "input", ("facts", "countries")),
-    ("region", "dropdown", ("facts", "region")),
+    ("venue", "dropdown", ("facts", "venue")),
     ("places", "textarea", ("facts", "places")),
     ("start", "input", ("facts", "start")),
     ("end", "input", ("facts", "end")),
@@ -188,8 +188,9 @@ def build(root: Path = project.ROOT, registry: dict | None = None) -> Form:
         options: tuple = ()
         if qid == "language":
             options = tuple(Option(f"{name} ({code})", code) for code, name in registry.items())
-        elif qid == "region":
-            options = _named_options({tag: vocab.tags[tag].label for tag in vocab.ids("region")}, languages)
+        elif qid == "venue":  # a choice among the schema's named values, its words in the UI strings
+            options = tuple(Option(joined(_words(strings, f"proposal.fields.venue.options.{value}").values()), value)
+                            for value in facts_schema["properties"]["venue"]["enum"])
         questions.append(Question(qid, kind, _words(strings, f"proposal.fields.{qid}.label"),
                                   _words(strings, f"proposal.fields.{qid}.description"), target, required(target), options))
     for facet in vocab_mod.FACETS:

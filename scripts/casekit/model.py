@@ -193,6 +193,9 @@ def _schema_problems(data, doc, shown, schema_name, extra_unknown=None) -> list:
 
 def _unknown_key(key, allowed):
     guess = _did_you_mean(key, allowed)
+    if key == "region":  # written by hand until the regions came from the countries
+        return (_("'region' is no longer written: a case's regions come from its countries (docs/tags.yml)."),
+                _("remove the region: line."))
     if key in TEXT_KEYS:
         return (_("'{key}' is translated text and does not belong in case.yml.", key=key),
                 _("write it in the front matter of the case's text in each language (index.md, index.<language>.md)."))
@@ -295,11 +298,10 @@ def _check_facts(case: Case, raw: dict, doc, shown, vocab, languages) -> list:
             problems.append(Problem(shown, doc.line(("countries", index)), _("'{code}' is not an ISO 3166-1 alpha-2 country code.", code=code),
                                     _("did you mean {choices}?", choices=wording.country_choices(guess)) if guess else _("look the code up in ISO 3166-1.")))
     checked = bool(vocab.tags)  # an unreadable vocabulary is its own problem, not every case's
-    region = facts.get("region")
-    if checked and isinstance(region, str) and (region not in vocab or vocab.tags[region].facet != "region"):
-        guess = _tag_choices(vocab, vocab.suggest(region, lambda f: f == "region"))
-        problems.append(Problem(shown, doc.line(("region",)), _("region '{region}' is not a region in docs/tags.yml.", region=region),
-                                _("did you mean {choices}?", choices=guess) if guess else _("add it to docs/tags.yml with facet: region.")))
+    for index, code in enumerate(listed if checked and any(tag.countries for tag in vocab.tags.values()) else []):
+        if isinstance(code, str) and code in country_codes() and not vocab.regions_of([code]):
+            problems.append(Problem(shown, doc.line(("countries", index)), _("'{code}' is in no region of docs/tags.yml.", code=code),
+                                    _("add it to the countries of its region in docs/tags.yml.")))
     for index, tag in enumerate(facts.get("tags") or [] if checked else []):
         if not isinstance(tag, str):
             continue
@@ -311,7 +313,7 @@ def _check_facts(case: Case, raw: dict, doc, shown, vocab, languages) -> list:
                                     _("use an id from docs/tags.yml, or add the tag there with labels in every language.")))
         elif vocab.tags[tag].facet == "region":
             problems.append(Problem(shown, line, _("'{tag}' is a region; regions are not listed in tags.", tag=tag),
-                                    _("write region: {tag} and remove it from tags.", tag=tag)))
+                                    _("remove it from tags: a case's regions come from its countries.")))
     real = {}
     for key in ("start", "end", "added", "reviewed"):
         value = facts.get(key)

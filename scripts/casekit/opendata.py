@@ -15,12 +15,12 @@ from .views import absolute, language_name, page_url
 # expanded as field_<lang>
 FIELDS = (
     ("slug", "code"), ("original_language", "code"), ("title", "text"), ("summary", "text"), ("url", "url"),
-    ("implementing", "list"), ("partners", "list"), ("funders", "list"), ("countries", "list"), ("region", "code"),
-    ("region_label", "text"), ("places", "list"), ("start", "period"), ("end", "period"), ("participants_people", "number"),
+    ("implementing", "list"), ("partners", "list"), ("funders", "list"), ("countries", "list"), ("venue", "code"), ("regions", "list"),
+    ("region_labels", "list"), ("places", "list"), ("start", "period"), ("end", "period"), ("participants_people", "number"),
     ("participants_organisations", "number"), ("participants_more_than", "text"), ("tags", "list"), ("tag_labels", "list"),
     ("sources", "list"), ("added", "date"), ("reviewed", "date"),
 )
-PER_LANGUAGE = {"title", "summary", "url", "region_label", "tag_labels"}
+PER_LANGUAGE = {"title", "summary", "url", "region_labels", "tag_labels"}
 
 LIST_SEPARATOR = "; "  # between the items of a list, in cases.csv
 SOURCE_SEPARATOR = " | "  # between sources, in cases.csv
@@ -45,6 +45,7 @@ def records(collection: Collection, site_url: str) -> list:
         people, people_more = _count(participants.get("people"))
         orgs, orgs_more = _count(participants.get("organisations"))
         record = {"slug": slug, "original_language": case.original_language}
+        regions = collection.vocab.regions_of(facts.get("countries"))
         for lang in collection.languages:
             text = case.texts.get(lang)
             record[f"title_{lang}"] = text.meta.get("title") if text else None
@@ -55,8 +56,9 @@ def records(collection: Collection, site_url: str) -> list:
             "partners": list(facts.get("partners") or []),
             "funders": list(facts.get("funders") or []),
             "countries": list(facts.get("countries") or []),
-            "region": facts.get("region"),
-            **{f"region_label_{lang}": _label(collection, facts.get("region"), lang) for lang in collection.languages},
+            "venue": facts.get("venue"),
+            "regions": regions,
+            **{f"region_labels_{lang}": [_label(collection, region, lang) for region in regions] for lang in collection.languages},
             "places": list(facts.get("places") or []),
             "start": facts.get("start"),
             "end": facts.get("end"),

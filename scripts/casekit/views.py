@@ -107,11 +107,12 @@ def case_view(case, lang: str, t, vocab, default_language: str) -> dict:
         places = own_places
     period = format_period(facts.get("start"), facts.get("end"), lang, t)
     countries = [country_name(code, lang) for code in facts.get("countries") or []]
-    region = vocab.tags.get(facts.get("region"))
-    region_label = region.label.get(lang) if region else None
+    regions = [{"id": region, "label": vocab.tags[region].label.get(lang, region)} for region in vocab.regions_of(facts.get("countries"))]
 
     def row(key, values):
-        return {"key": key, "label": t(f"facts.{key}"), "entries": [v for v in values if v]}
+        entries = [v for v in values if v]
+        many = len(entries) > 1 and key in ("countries", "region")  # "Countries: Kenya, Serbia"
+        return {"key": key, "label": t(f"facts.{key}_many" if many else f"facts.{key}"), "entries": entries}
 
     facts_rows = [
         row("implementing", facts.get("implementing") or []),
@@ -119,7 +120,7 @@ def case_view(case, lang: str, t, vocab, default_language: str) -> dict:
         row("funders", facts.get("funders") or []),
         row("countries", countries),
         row("places", places),
-        row("region", [region_label]),
+        row("region", [region["label"] for region in regions]),
         row("period", [period]),
         row("participants", format_participants(facts.get("participants"), t)),
         row("original_language", [_capitalised(language_name(case.original_language, lang))]),
@@ -165,7 +166,9 @@ def case_view(case, lang: str, t, vocab, default_language: str) -> dict:
         "countries": countries,
         "country_codes": list(facts.get("countries") or []),
         "places": places,
-        "region": {"id": facts.get("region"), "label": region_label},
+        "regions": regions,
+        # the sources do not say where the case took place: its countries are where its examples come from
+        "venue_note": t("facts.venue_not_stated") if facts.get("venue") == "not-stated" else None,
         "period": period,
         "years": [int(str(start)[:4]) if start else None, int(str(end)[:4]) if end else None],
         "facts": facts_rows,
@@ -176,12 +179,9 @@ def case_view(case, lang: str, t, vocab, default_language: str) -> dict:
     }
 
 
-def case_tag_ids(case) -> list:
-    """The tags a case is found under: its tags and its region."""
-    ids = list(case.facts.get("tags") or [])
-    if case.facts.get("region"):
-        ids.append(case.facts["region"])
-    return ids
+def case_tag_ids(case, vocab) -> list:
+    """The tags a case is found under: its tags and its regions (from its countries)."""
+    return list(case.facts.get("tags") or []) + vocab.regions_of(case.facts.get("countries"))
 
 
 RELATED_CANDIDATES = 100  # cases weighed per case: the work grows with the collection, not with its square
@@ -231,7 +231,7 @@ def tag_index(cases: dict, vocab, lang: str, t, default_language: str) -> list:
     """The tags grouped by facet, each with its label, description, address and case count."""
     counts: dict = {}
     for case in cases.values():
-        for tag in case_tag_ids(case):
+        for tag in case_tag_ids(case, vocab):
             counts[tag] = counts.get(tag, 0) + 1
     groups = []
     for facet, labels in vocab.facets.items():
@@ -257,8 +257,8 @@ def catalogue_filters(case_views: list, vocab, lang: str, t) -> dict:
         for tag in view["tags"]:
             if tag["facet"] in present:
                 present[tag["facet"]][tag["id"]] = tag["label"]
-        if view["region"]["id"]:
-            present["region"][view["region"]["id"]] = view["region"]["label"]
+        for region in view["regions"]:
+            present["region"][region["id"]] = region["label"]
         for code, name in zip(view["country_codes"], view["countries"], strict=True):
             present["country"][code] = name
         years += [year for year in view["years"] if year]
@@ -293,7 +293,7 @@ def card_data(view) -> dict:
     start, end = view["years"]
     return {
         "tags": " ".join(tag["id"] for tag in view["tags"]),
-        "region": view["region"]["id"] or "",
+        "region": " ".join(region["id"] for region in view["regions"]),
         "country": " ".join(view["country_codes"]),
         "start": start or end or "",
         "end": end or start or "",

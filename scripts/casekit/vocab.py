@@ -22,6 +22,7 @@ class Tag:
     facet: str
     label: dict  # lang -> label
     description: dict  # lang -> one line
+    countries: tuple = ()  # a region's countries (ISO 3166-1 alpha-2): a case's regions come from its countries
 
 
 class Vocabulary:
@@ -32,6 +33,11 @@ class Vocabulary:
 
     def __contains__(self, tag_id) -> bool:
         return tag_id in self.tags
+
+    def regions_of(self, countries) -> list:
+        """The regions of ``countries`` (ids, in the vocabulary's order): a case's regions."""
+        codes = set(countries or ())
+        return [tag.id for tag in self.tags.values() if tag.facet == "region" and codes & set(tag.countries)]
 
     def ids(self, facet: str | None = None) -> list:
         return [t.id for t in self.tags.values() if facet is None or t.facet == facet]
@@ -103,8 +109,37 @@ def load(path: Path, languages) -> tuple[Vocabulary, list]:
                                         _("add {line}.", line=f"{key}: {{{', '.join(lang + ': …' for lang in missing)}}}")))
         text = {key: {lang: value for lang, value in (entry.get(key) if isinstance(entry.get(key), dict) else {}).items() if isinstance(value, str)}
                 for key in ("label", "description")}
-        tags[tag_id] = Tag(tag_id, facet, text["label"], text["description"])
+        countries = _region_countries(tag_id, facet, entry, doc, shown, tags, problems)
+        tags[tag_id] = Tag(tag_id, facet, text["label"], text["description"], countries)
     return Vocabulary(tags, facets, path), problems
+
+
+def _region_countries(tag_id, facet, entry, doc, shown, tags, problems) -> tuple:
+    """A region's countries: ISO codes, each in one region only (a case's regions come from them)."""
+    from .model import country_codes  # the codes the cases may name
+    listed = entry.get("countries")
+    if facet != "region":
+        if listed is not None:
+            problems.append(Problem(shown, doc.line(("tags", tag_id, "countries")), _("only a region lists countries; '{tag}' is not one.", tag=tag_id),
+                                    _("remove its countries: line.")))
+        return ()
+    if not isinstance(listed, list) or not listed:
+        problems.append(Problem(shown, doc.line(("tags", tag_id)), _("the region '{tag}' lists no countries.", tag=tag_id),
+                                _("add countries: [..] with the ISO 3166-1 alpha-2 codes of its countries, e.g. countries: [CO, PE].")))
+        return ()
+    taken = {code: other.id for other in tags.values() for code in other.countries}
+    out = []
+    for index, code in enumerate(listed):
+        line = doc.line(("tags", tag_id, "countries", index))
+        if not isinstance(code, str) or code not in country_codes():
+            problems.append(Problem(shown, line, _("'{code}' in the countries of '{tag}' is not an ISO 3166-1 alpha-2 country code.", code=code, tag=tag_id),
+                                    _("write the code in capitals, in quotes if YAML could read it as a word: \"NO\" for Norway.")))
+        elif code in taken:
+            problems.append(Problem(shown, line, _("'{code}' is listed in two regions, '{first}' and '{tag}'.", code=code, first=taken[code], tag=tag_id),
+                                    _("keep it in one region only.")))
+        else:
+            out.append(code)
+    return tuple(out)
 
 
 _ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")

@@ -9,8 +9,10 @@ they are indexed in parallel too.
 """
 from __future__ import annotations
 
+import signal
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -24,7 +26,23 @@ def write(site_dir: str, lang: str, own_prefix: str) -> str:
                "--glob", f"{own_prefix}{urls.CATALOGUE}*/index.html",
                "--exclude-selectors", ".headerlink",
                "--output-path", str(site / own_prefix / urls.SEARCH_BUNDLE)]
-    result = subprocess.run(command, capture_output=True, text=True)
+    result = _run_stopping_on_term(command)
     if result.returncode != 0:
         raise PluginError(f"Pagefind could not index the {lang} pages:\n{result.stdout}{result.stderr}")
     return f"search index written to {own_prefix}{urls.SEARCH_BUNDLE}"
+
+
+def _leave(signum, frame):
+    raise SystemExit(128 + signum)
+
+
+def _run_stopping_on_term(command: list) -> subprocess.CompletedProcess:
+    """Run Pagefind; a SIGTERM to the build while it runs stops Pagefind too (subprocess.run
+    kills its process when the exception unwinds), then the build."""
+    if threading.current_thread() is not threading.main_thread() or not hasattr(signal, "SIGTERM"):
+        return subprocess.run(command, capture_output=True, text=True)
+    previous = signal.signal(signal.SIGTERM, _leave)
+    try:
+        return subprocess.run(command, capture_output=True, text=True)
+    finally:
+        signal.signal(signal.SIGTERM, previous)

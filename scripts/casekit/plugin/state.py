@@ -37,6 +37,6 @@ class LanguageBuild:
         self.cards = sorted(case_views.values(), key=lambda view: views.sort_key(view["title"]))
         self.by_tag = {}
         for view in self.cards:
-            for tag_id in {tag["id"] for tag in view["tags"]} | {view["region"]["id"]}:
+            for tag_id in {tag["id"] for tag in view["tags"]} | {region["id"] for region in view["regions"]}:
                 self.by_tag.setdefault(tag_id, []).append(view)
         self.tag_index = tag_index
