@@ -49,8 +49,8 @@ def links(root):
 def test_the_svg_parses_and_has_one_link_per_country_with_cases():
     root = parse(draw({"AA": 2, "CC": 1, "BB": 0}, description="Two countries have cases."))
     assert root.tag == f"{SVG}svg" and root.get("viewBox") == WORLD.view_box
-    # a group named by its title: role="img" would hide the links from screen readers
-    assert root.get("role") == "group"
+    # named by its title, with no role="img" (it would hide the links from screen readers)
+    assert root.get("role") is None and root.get("aria-labelledby")
     assert root.find(f"{SVG}title").get("id") == root.get("aria-labelledby")
     assert root.find(f"{SVG}title").text == "Cases by country"
     assert root.find(f"{SVG}desc").get("id") == root.get("aria-describedby")
@@ -134,7 +134,7 @@ def _contrast(one, other):
 def test_countries_with_cases_stand_out_with_3_to_1_contrast():
     assert _contrast(worldmap.CASES, worldmap.LAND) >= 3
     assert _contrast(worldmap.CASES, worldmap.PAGE) >= 3
-    css = (ROOT / "overrides" / "assets" / "stylesheets" / "map.css").read_text(encoding="utf-8").lower()
+    css = (ROOT / "overrides" / "assets" / "stylesheets" / "cases.css").read_text(encoding="utf-8").lower()
     assert worldmap.CASES.lower() in css and worldmap.LAND.lower() in css  # the same colours as the attributes
 
 

@@ -4,7 +4,7 @@ Every country of the map data (casekit/data/world.json, made by scripts/make_map
 drawn in a neutral grey; a country with cases is filled with a dark colour and is a link, named
 for screen readers by the label the caller gives it (for example "Kenya: 2 cases"). This module
 knows no language: every text it prints (title, description, names, labels) comes from the
-caller, already translated. Its colours are CSS classes (overrides/assets/stylesheets/map.css)
+caller, already translated. Its colours are CSS classes (overrides/assets/stylesheets/cases.css)
 with the same colours as ``fill`` attributes, so the map reads right without the style sheet;
 it prints no style attribute, no script and no event handler.
 
@@ -25,7 +25,7 @@ from urllib.parse import urlsplit
 
 DATA = Path(__file__).parent / "data" / "world.json"
 
-# The fills, also in map.css. The colour of a country with cases has at least 3:1 contrast
+# The fills, also in cases.css. The colour of a country with cases has at least 3:1 contrast
 # (WCAG 1.4.11, non-text contrast) against the neutral grey and against the white page.
 LAND = "#d4d4d4"
 CASES = "#00695c"  # the theme's primary colour (cases.css)
@@ -86,7 +86,8 @@ def svg(counts: Mapping[str, int], names: Mapping[str, str], link_for: Callable[
 
     Raises ValueError when a counted code has no outline (see ``unknown``) or no name, a
     count is not a whole number of at least 0, or an address is not relative, http or https.
-    The svg is a group (role="group") named by its title, not role="img": an img's children
+    The svg keeps its own role (graphics-document; the HTML checker accepts no other that
+    fits) and is named by its title, not role="img": an img's children
     are hidden from assistive technology, and these links must be reachable.
     """
     world = world or load()
@@ -105,7 +106,7 @@ def svg(counts: Mapping[str, int], names: Mapping[str, str], link_for: Callable[
     title_id, desc_id = f"{id_prefix}-title", f"{id_prefix}-desc"
     described = f' aria-describedby="{escape(desc_id)}"' if description else ""
     lines = [f'<svg xmlns="http://www.w3.org/2000/svg" class="worldmap" viewBox="{escape(world.view_box)}" '
-             f'role="group" aria-labelledby="{escape(title_id)}"{described}>',
+             f'aria-labelledby="{escape(title_id)}"{described}>',
              f'<title id="{escape(title_id)}">{escape(title)}</title>']
     if description:
         lines.append(f'<desc id="{escape(desc_id)}">{escape(description)}</desc>')
