@@ -8,19 +8,14 @@ import json
 
 from babel.lists import format_list
 
+from . import fields
 from .model import Collection
 from .views import absolute, language_name, page_url
 
-# (field, type): the order of the CSV columns and of the codebook; per-language fields are
-# expanded as field_<lang>
-FIELDS = (
-    ("slug", "code"), ("original_language", "code"), ("title", "text"), ("summary", "text"), ("url", "url"),
-    ("implementing", "list"), ("partners", "list"), ("funders", "list"), ("countries", "list"), ("venue", "code"), ("regions", "list"),
-    ("region_labels", "list"), ("places", "list"), ("start", "period"), ("end", "period"), ("participants_people", "number"),
-    ("participants_organisations", "number"), ("participants_more_than", "text"), ("tags", "list"), ("tag_labels", "list"),
-    ("sources", "list"), ("added", "date"), ("reviewed", "date"),
-)
-PER_LANGUAGE = {"title", "summary", "url", "region_labels", "tag_labels"}
+# (field, type): the order of the CSV columns and of the codebook, from the facts' registry
+# (casekit/fields.py); per-language fields are expanded as field_<lang>
+FIELDS = tuple((column.name, column.kind) for column in fields.open_data_columns())
+PER_LANGUAGE = {column.name for column in fields.open_data_columns() if column.per_language}
 
 LIST_SEPARATOR = "; "  # between the items of a list, in cases.csv
 SOURCE_SEPARATOR = " | "  # between sources, in cases.csv

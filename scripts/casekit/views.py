@@ -8,6 +8,7 @@ from functools import cache
 from babel import Locale
 from babel.dates import format_date, format_skeleton
 
+from . import fields
 from .facets import FACETS
 from .urls import absolute, page_url, prefix, tag_url  # noqa: F401 - the URL rules live in urls.py
 
@@ -114,18 +115,19 @@ def case_view(case, lang: str, t, vocab, default_language: str) -> dict:
         many = len(entries) > 1 and key in ("countries", "region")  # "Countries: Kenya, Serbia"
         return {"key": key, "label": t(f"facts.{key}_many" if many else f"facts.{key}"), "entries": entries}
 
-    facts_rows = [
-        row("implementing", facts.get("implementing") or []),
-        row("partners", facts.get("partners") or []),
-        row("funders", facts.get("funders") or []),
-        row("countries", countries),
-        row("places", places),
-        row("region", [region["label"] for region in regions]),
-        row("period", [period]),
-        row("participants", format_participants(facts.get("participants"), t)),
-        row("original_language", [_capitalised(language_name(case.original_language, lang))]),
-        row("reviewed", [format_when(facts["reviewed"], t("site.locale"))] if facts.get("reviewed") else []),
-    ]
+    shown = {  # what each row of the facts box shows (casekit/fields.py: which rows, in which order)
+        "implementing": facts.get("implementing") or [],
+        "partners": facts.get("partners") or [],
+        "funders": facts.get("funders") or [],
+        "countries": countries,
+        "places": places,
+        "region": [region["label"] for region in regions],
+        "period": [period],
+        "participants": format_participants(facts.get("participants"), t),
+        "original_language": [_capitalised(language_name(case.original_language, lang))],
+        "reviewed": [format_when(facts["reviewed"], t("site.locale"))] if facts.get("reviewed") else [],
+    }
+    facts_rows = [row(key, shown[key]) for key in fields.ROWS]
     tags = []
     for tag_id in facts.get("tags") or []:
         tag = vocab.tags.get(tag_id)
