@@ -12,6 +12,8 @@ moved under FOLDER/<lang>/. A test checks that both ways write the same bytes.
   python3 scripts/build.py            the site in site/
   python3 scripts/build.py -d public  in public/
   python3 scripts/build.py --strict   warnings stop the build, as in CI
+  python3 scripts/build.py --for-disk a preview to unzip and open from disk (links end in
+                                      index.html; search needs a web server)
 """
 from __future__ import annotations
 
@@ -35,6 +37,7 @@ from casekit.problems import report  # noqa: E402
 
 ENV = "CASES_BUILD_ONLY"  # mkdocs.yml: the i18n plugin's build_only_locale
 CACHE_ENV = "CASES_COLLECTION_CACHE"  # mkdocs.yml: the casestudies plugin's collection_cache
+DISK_ENV = "CASES_DIRECTORY_URLS"  # mkdocs.yml: use_directory_urls
 
 
 def _lower_priority():  # in each other language's process, before it starts
@@ -54,7 +57,7 @@ def _read_collection(config: Path, languages: tuple, cache: Path) -> list:
     return content.collection().problems
 
 
-def build(config: Path, site: Path, strict: bool = False) -> int:
+def build(config: Path, site: Path, strict: bool = False, for_disk: bool = False) -> int:
     languages = project.languages(config.parent)
     default, others = languages[0], languages[1:]
     site = site.resolve()
@@ -62,6 +65,8 @@ def build(config: Path, site: Path, strict: bool = False) -> int:
     staging = Path(tempfile.mkdtemp(prefix=".build-", dir=site.parent))
     base = [sys.executable, "-m", "mkdocs", "build", "-f", str(config), *(["--strict"] if strict else [])]
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", CACHE_ENV: str(staging / "collection.pickle")}
+    if for_disk:
+        env[DISK_ENV] = "false"
     running = {}
     try:
         # every case is read and checked once, here, not once in each language's process
@@ -97,12 +102,13 @@ def main(argv=None) -> int:
     parser.add_argument("-d", "--site-dir", default="site", help="the folder to build into (default: site)")
     parser.add_argument("-f", "--config-file", default=str(bootstrap.ROOT / "mkdocs.yml"), help="the MkDocs configuration (default: mkdocs.yml)")
     parser.add_argument("--strict", action="store_true", help="stop on any warning, as CI does")
+    parser.add_argument("--for-disk", action="store_true", help="a preview to open from disk: links end in index.html")
     args = parser.parse_args(argv)
-    for name in (ENV, CACHE_ENV):  # set by this script for its processes only
+    for name in (ENV, CACHE_ENV, DISK_ENV):  # set by this script for its processes only
         os.environ.pop(name, None)
     signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))  # unwinds: the finally above stops every process
     try:
-        return build(Path(args.config_file).resolve(), Path(args.site_dir), args.strict)
+        return build(Path(args.config_file).resolve(), Path(args.site_dir), args.strict, args.for_disk)
     except KeyboardInterrupt:
         return 130
 

@@ -36,6 +36,11 @@ def test_problems_become_annotations_and_the_summary_lists_them(project, tmp_pat
     assert f"| `{SLUG}` |" in text and "problem" in text and f"{CASE}/case.yml:{line}" in text
     for lang in languages():
         assert f" {lang} |" in text.splitlines()[2]
+    # the changed case's pages in the preview, in every language
+    default = languages()[0]
+    for lang in languages():
+        folder = "" if lang == default else f"{lang}/"
+        assert f"`{folder}cases/{SLUG}/index.html`" in text
 
 
 @pytest.mark.skipif(len(languages()) < 2, reason="needs a second language")

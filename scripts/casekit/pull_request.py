@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from . import urls
 from .layout import text_filename
 from .messages import ENGLISH, Language, LanguageName, _, _n
 from .problems import Problem, display_path, visible
@@ -68,6 +69,12 @@ def summary(collection, slugs, problems, warnings, language: Language = ENGLISH)
             case = collection.cases.get(slug)
             states = [say(state_label(case.translation_state(lang))) if case else "—" for lang in languages]
             lines.append(f"| `{slug}` | " + " | ".join(states) + " |")
+        lines.append("")
+        # where a reviewer finds the changed pages in the preview (the artifact "site-preview-…")
+        lines += [say(_("Pages to look at in the preview (unzip it and open the file):")), ""]
+        for slug in slugs:
+            pages = [f"`{urls.page_url(slug, lang, languages[0])}index.html`" for lang in languages]
+            lines.append(f"- `{slug}`: " + ", ".join(pages))
         lines.append("")
     else:
         lines += [say(_("No case is added or changed.")), ""]

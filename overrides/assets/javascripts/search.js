@@ -3,6 +3,11 @@
 (function () {
   "use strict";
   var element = document.getElementById("site-search");
+  if (location.protocol === "file:") {  // a preview opened from disk: the index needs a web server
+    var note = document.querySelector(".site-search__needs-server");
+    if (note) note.hidden = false;
+    return;
+  }
   if (!element || !window.PagefindUI) return;
   var base = new URL(element.getAttribute("data-base"), location.href);
   var ui = new PagefindUI({

@@ -22,6 +22,7 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin
 from .. import csp, opendata, project, urls, views
 from . import (
     boundary,
+    disk_links,
     feeds,
     generated,
     head,
@@ -172,6 +173,8 @@ class CaseStudiesPlugin(BasePlugin[Options]):
 
     def on_post_page(self, output, page, config):
         output = html_fixes.page(output)
+        if not config.use_directory_urls:  # a preview to open from disk
+            output = disk_links.rewrite(output)
         return csp.add(output, preview=self.command == "serve", wasm=bool(page.meta.get("search_page")))
 
     def on_post_template(self, output, template_name, config):
