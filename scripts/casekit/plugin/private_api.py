@@ -11,7 +11,9 @@ extension's; MkDocs registers its per-page processors on it again, replacing the
 page's). The name is put back when the build ends.
 
 tests/test_private_api.py fails loudly when an upgrade of MkDocs or Python-Markdown changes what
-this relies on; tests/test_build_output.py shows that the pages are the same without it.
+this relies on. (The theme has one such dependency too, in the browser: overrides/main.html
+cancels the sitemap requests Material's script makes for every <link rel="alternate">;
+tests/test_browser.py fails when a page requests a sitemap.)
 """
 from __future__ import annotations
 
