@@ -4,6 +4,7 @@ the registry, instead of the real cases. Machinery tests break and build this, s
 test depends on which cases the collection holds today."""
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -22,29 +23,46 @@ def _strings(lang):
     return project.strings_for(ROOT)(lang)
 
 
-def _facts(vocab_path: Path, original: str) -> str:
+def _flow(value) -> str:
+    """A fact as case.yml writes it on one line: a list in brackets, no value as null, a year
+    quoted (it is a date, written as text)."""
+    if value is None:
+        return "null"
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(_flow(item) for item in value) + "]"
+    return f'"{value}"' if str(value).isdigit() else str(value)
+
+
+def _facts(vocab_path: Path, original: str, **overrides) -> str:
+    """The fixture case's case.yml; ``overrides`` replace its countries, start, end, tags or
+    added (e.g. start=None for a case whose sources give no date). Its regions come from its
+    countries."""
     from casekit import vocab
     tags, _problems = vocab.load(vocab_path, languages())
     regions = tags.ids("region")
     others = [tag for tag in tags.ids() if tag not in regions][:2]
+    facts = {"countries": ["CO"], "start": "2020-01", "end": "2020-06", "tags": others,
+             "added": "2026-01-01"} | overrides
     return (
         f"original_language: {original}\n"
         "implementing: [Fixture Organisation]\npartners: []\nfunders: []\n"
-        "countries: [CO]\nplaces: [Fixture Town]\n"
-        "start: 2020-01\nend: 2020-06\nparticipants: {people: 12}\n"
-        f"tags: [{', '.join(others)}]\n"
+        f"countries: {_flow(facts['countries'])}\nplaces: [Fixture Town]\n"
+        f"start: {_flow(facts['start'])}\nend: {_flow(facts['end'])}\nparticipants: {{people: 12}}\n"
+        f"tags: {_flow(facts['tags'])}\n"
         "sources:\n  - title: A fixture report\n    publisher: Fixture Publisher\n    language: en\n    published: 2019-05\n"
         "    url: https://example.org/report\n"
-        "added: 2026-01-01\nreviewed: 2026-01-02\n"
+        f"added: {facts['added']}\nreviewed: 2026-01-02\n"
     )
 
 
-def _text(lang: str, translated_from: str | None = None) -> str:
+def _text(lang: str, translated_from: str | None = None, title=None) -> str:
     """The fixture case's text in ``lang``: the same words, marked with the language outside the
-    default one, so that each translation differs from the original as a real one would."""
+    default one, so that each translation differs from the original as a real one would.
+    ``title``: a function giving the title in a language, instead of the fixture's own."""
     t = _strings(lang)
     mark = "" if lang == languages()[0] else f" ({lang})"
-    front = (f"---\ntitle: A fixture case about a workshop{mark}\n"
+    heading = json.dumps(title(lang), ensure_ascii=False) if title else f"A fixture case about a workshop{mark}"
+    front = (f"---\ntitle: {heading}\n"
              f"summary: A made-up case that the tests build and break on purpose.{mark}\n")
     if translated_from:
         front += f"translated_from: {translated_from}\n"
@@ -72,18 +90,19 @@ def make_project(dest: Path) -> Path:
     return dest
 
 
-def write_case(docs_dir: Path, slug: str = SLUG) -> Path:
-    """Write the fixture case, valid and translated into every language, as docs/cases/<slug>/."""
+def write_case(docs_dir: Path, slug: str = SLUG, *, title=None, **facts) -> Path:
+    """Write the fixture case, valid and translated into every language, as docs/cases/<slug>/.
+    ``title``: a function giving its title in a language; ``facts``: facts of its own (see _facts)."""
     case = Path(docs_dir) / "cases" / slug
     case.mkdir()
     langs = languages()
     original = langs[0]
-    (case / "case.yml").write_text(_facts(Path(docs_dir) / "tags.yml", original), encoding="utf-8")
-    (case / text_name(original)).write_text(_text(original), encoding="utf-8")
+    (case / "case.yml").write_text(_facts(Path(docs_dir) / "tags.yml", original, **facts), encoding="utf-8")
+    (case / text_name(original)).write_text(_text(original, title=title), encoding="utf-8")
     from casekit import model
     fingerprint = model.Text(original, case / text_name(original), *_parsed(case / text_name(original))).prose_hash
     for lang in langs[1:]:
-        (case / text_name(lang)).write_text(_text(lang, fingerprint), encoding="utf-8")
+        (case / text_name(lang)).write_text(_text(lang, fingerprint, title), encoding="utf-8")
     return case
 
 

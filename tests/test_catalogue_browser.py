@@ -1,15 +1,23 @@
-"""The catalogue's filters, tag chips and the language selector, in Chromium, in every language.
-The filter values come from the cases' facts and every expected set of cards is computed from
-them, so that the tests hold whatever cases the collection holds."""
+"""The catalogue's filters, sorting, tag chips and the language selector, in Chromium, in every
+language, on a phone (390 px) and on a desktop. The filter values come from the cases' facts and
+every expected set or order of cards is computed from them, so that the tests hold whatever cases
+the collection holds; where the real collection has too few cases to show a behaviour, a fixture
+collection of the tests' own (tests/collection.py) is built with more."""
 from __future__ import annotations
 
 import itertools
+import unicodedata
+from pathlib import Path
+from types import MappingProxyType
 
 import pytest
 import yaml
+from axe_playwright_python.sync_playwright import Axe
+from bs4 import BeautifulSoup
 
 from casekit import project, yamlines
-from conftest import LANGS, REGIONS_OF, ROOT, SLUGS, prefix
+from casekit.facets import FACETS
+from conftest import LANGS, REGIONS_OF, ROOT, SLUGS, build, prefix, serve
 
 FACTS = {slug: yamlines.load((ROOT / "docs/cases" / slug / "case.yml").read_text(encoding="utf-8")).data for slug in SLUGS}
 VOCABULARY = yaml.safe_load((ROOT / "docs/tags.yml").read_text(encoding="utf-8"))["tags"]
@@ -105,7 +113,7 @@ def test_filter_combination_survives_reload_and_language_switch(server, visit, l
     first, second, country = _combination()
     page = visit.page
     page.goto(f"{server}{prefix(lang)}cases/")
-    page.locator("#case-filters summary").click()
+    page.locator("#case-filters > summary").click()
     page.locator(f"input[name=theme][value={first}]").check()
     page.locator(f"input[name=theme][value={second}]").check()
     expected = _expected(themes=(first, second))
@@ -170,9 +178,12 @@ def test_catalogue_without_javascript_is_the_full_list(browser, server, lang):
 def test_filters_work_from_the_keyboard(server, visit, lang):
     page = visit.page
     page.goto(f"{server}{prefix(lang)}cases/")
-    page.locator("#case-filters summary").focus()
+    page.locator("#case-filters > summary").focus()
     page.keyboard.press("Enter")
     page.keyboard.press("Tab")
+    if page.evaluate("document.activeElement.tagName") == "SUMMARY":  # the first group's own toggle
+        assert page.evaluate("document.activeElement.parentNode.open")
+        page.keyboard.press("Tab")
     focused = page.evaluate("document.activeElement.name + ':' + document.activeElement.value")
     assert focused.startswith("theme:")
     page.keyboard.press("Space")
@@ -206,3 +217,404 @@ def test_tag_chip_leads_to_its_tag_page_in_the_same_language(server, visit, lang
         _switch_language(page, other)
         assert page.url == f"{server}{prefix(other)}tags/{tag}/"
     assert visit.console_errors == []
+
+
+# --- Filters on a phone and on a desktop, sorting (#13) ---------------------------------------
+
+VIEWPORTS = MappingProxyType({"phone": (390, 844), "desktop": (1280, 800)})  # width, height in CSS pixels
+MODES = MappingProxyType({facet.id: facet.match for facet in FACETS})
+SORTS = ("title", "added", "period")  # the catalogue's orders; the first is the order of the built page
+WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
+AXE = Axe()
+
+# The fixture catalogue: cases with known facts, some undated, several added the same day, and
+# titles with accents, capitals and another script, assigned to other cases in each language (so
+# that each language has its own order by title).
+CATALOGUE_TITLES = ("Δέλτα του ποταμού", "Árboles y agua", "abejas del valle", "Zapatos de barro", "Éxito local",
+                    "Ñandúes del sur", "oasis urbano", "École rurale", "Ubuntu en red")  # the first is in every language
+CATALOGUE_CASES = (  # added, start, end, indexes of themes, countries
+    ("2025-03-01", "2019-04", "2020-02", (0, 1), ["CO"]),
+    ("2025-03-01", None, None, (0,), ["PE"]),
+    ("2025-01-15", "2021", "2022", (0, 1), ["CO"]),
+    ("2024-12-01", "2015-06", "2016-01", (1,), ["KE"]),
+    ("2025-06-30", None, None, (1, 2), ["KE"]),
+    ("2024-12-01", "2021-03", "2021-09", (0,), ["PE"]),
+    ("2025-02-01", None, None, (2,), ["CO"]),
+    ("2023-05-05", "2018", None, (0, 1), ["KE"]),
+)
+
+
+class Catalogue:
+    """A built collection, served: its address, its cases' facts and each language's card titles."""
+
+    def __init__(self, address: str, root: Path, site_dir: Path):
+        self.address = address
+        folders = sorted(path.parent for path in (root / "docs" / "cases").glob("*/case.yml"))
+        self.facts = {folder.name: yamlines.load((folder / "case.yml").read_text(encoding="utf-8")).data for folder in folders}
+        self.slugs = tuple(self.facts)
+        self.titles = {}
+        for lang in LANGS:
+            soup = BeautifulSoup((site_dir / prefix(lang) / "cases" / "index.html").read_text(encoding="utf-8"), "lxml")
+            self.titles[lang] = {card["data-case"]: card.select_one(".case-card__title").get_text(strip=True)
+                                 for card in soup.select("article.case-card")}
+
+    def url(self, lang: str, query: str = "") -> str:
+        return f"{self.address}{prefix(lang)}cases/{query}"
+
+
+@pytest.fixture(scope="module")
+def real(server, site) -> Catalogue:
+    return Catalogue(server, ROOT, site.path)
+
+
+@pytest.fixture(scope="module")
+def fixture_catalogue(tmp_path_factory) -> Catalogue:
+    """The fixture collection of CATALOGUE_CASES (and tests/collection.py's own case), built and served."""
+    import collection
+    root = collection.make_project(tmp_path_factory.mktemp("catalogue") / "p")
+    themes = [tag for tag, entry in VOCABULARY.items() if entry["facet"] == "theme"]
+    for number, (added, start, end, theme_indexes, countries) in enumerate(CATALOGUE_CASES):
+        def title(lang, number=number):
+            return CATALOGUE_TITLES[(number + 3 * LANGS.index(lang)) % len(CATALOGUE_TITLES)]
+        collection.write_case(root / "docs", f"catalogue-case-{number}", title=title, added=added, start=start, end=end,
+                              tags=[themes[i] for i in theme_indexes], countries=countries)
+    out = tmp_path_factory.mktemp("catalogue-site") / "site"
+    result = build(root, out)
+    assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stdout}\n{result.stderr}"
+    with serve(out) as address:
+        yield Catalogue(address, root, out)
+
+
+def _size(viewport: str) -> dict:
+    width, height = VIEWPORTS[viewport]
+    return {"width": width, "height": height}
+
+
+def _open(visit, catalogue: Catalogue, lang: str, viewport: str, query: str = ""):
+    page = visit.page
+    page.set_default_timeout(5000)
+    page.set_viewport_size(_size(viewport))
+    page.goto(catalogue.url(lang, query))
+    return page
+
+
+def _open_panel(page):
+    if page.locator("#case-filters").get_attribute("open") is None:
+        page.locator("#case-filters > summary").click()
+
+
+def _tick(page, group: str, value: str, check: bool = True):
+    """Tick (or untick) an option, opening its group first where it is collapsed (on a phone)."""
+    _open_panel(page)
+    folded = page.locator(f"#case-filters details:has(> fieldset[data-group='{group}'])")
+    if folded.count() and folded.get_attribute("open") is None:
+        folded.locator("> summary").click()
+    box = page.locator(f"#case-filters input[name='{group}'][value='{value}']")
+    box.set_checked(check)
+    return box
+
+
+def _unfold(page) -> None:
+    """Open every folded group of the panel."""
+    folded = page.locator("#case-filters details:not([open]) > summary")
+    while folded.count():
+        folded.first.click()
+
+
+def _matching(catalogue: Catalogue, state: dict, years=None, except_group=None) -> list:
+    """The cases that ``state`` ({group: [values]}) and the year range keep, in slug order."""
+    out = []
+    for slug, facts in catalogue.facts.items():
+        ok = True
+        for group, chosen in state.items():
+            if group == except_group or not chosen:
+                continue
+            have = _values(facts, group)
+            ok = ok and (all if MODES[group] == "all" else any)(value in have for value in chosen)
+        if ok and years:
+            start, end = _years(facts)
+            low, high = years
+            ok = start is not None and (low is None or end >= low) and (high is None or start <= high)
+        if ok:
+            out.append(slug)
+    return out
+
+
+def _option_count(catalogue, state, years, group, value) -> int:
+    """How many cases ticking ``value`` would give ("any": added to the group's others)."""
+    pool = _matching(catalogue, state, years, except_group=group if MODES[group] == "any" else None)
+    return sum(value in _values(catalogue.facts[slug], group) for slug in pool)
+
+
+def _in_viewport(page, locator) -> bool:
+    box = locator.bounding_box()
+    size = page.viewport_size
+    return bool(box) and box["height"] > 0 and box["y"] >= 0 and box["y"] + box["height"] <= size["height"] \
+        and box["x"] >= 0 and box["x"] + box["width"] <= size["width"]
+
+
+def _shown_in_order(page) -> list:
+    return page.locator(".case-card:visible").evaluate_all("cards => cards.map(c => c.dataset.case)")
+
+
+def _fold(text: str) -> str:
+    """A title as the catalogue compares it: without accents, case folded."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)).casefold()
+
+
+def _sorted(catalogue: Catalogue, lang: str, key: str, slugs) -> list:
+    """``slugs`` in the catalogue's order ``key``: by title (accents and capitals ignored), newest
+    added first, or latest period first (by its start; undated cases last); ties by title."""
+    titles = catalogue.titles[lang]
+    by_title = sorted(slugs, key=lambda slug: (_fold(titles[slug]), slug))
+    if key == "title":
+        return by_title
+    if key == "added":
+        return sorted(by_title, key=lambda slug: str(catalogue.facts[slug].get("added") or ""), reverse=True)
+    facts = catalogue.facts
+
+    def began(slug):
+        when = facts[slug].get("start") or facts[slug].get("end")
+        return (when is not None, str(when or ""))
+    return sorted(by_title, key=began, reverse=True)
+
+
+def _options(page) -> list:
+    return page.locator("#case-filters input[type=checkbox]").evaluate_all(
+        "inputs => inputs.map(i => [i.name, i.value, i.checked, i.disabled])")
+
+
+@pytest.mark.parametrize("viewport", VIEWPORTS)
+@pytest.mark.parametrize("lang", LANGS)
+def test_count_and_show_button_beside_the_ticked_box(real, visit, lang, viewport):
+    page = _open(visit, real, lang, viewport)
+    _open_panel(page)
+    if viewport == "phone":  # the open panel stays about a screen tall: long groups fold
+        assert page.locator("#case-filters").bounding_box()["height"] <= _size("phone")["height"]
+    options = _options(page)
+    groups = list(dict.fromkeys(group for group, *_ in options))
+    t = STRINGS(lang)
+    for group in (groups[0], groups[-1]):  # the first box of the panel and one far down it
+        value = next(value for name, value, _checked, _disabled in options if name == group)
+        box = _tick(page, group, value)
+        expected = _matching(real, {group: [value]})
+        status = page.locator("#case-filters .case-filters__status")
+        button = page.locator("#case-filters button.case-filters__show")
+        assert _in_viewport(page, box), (group, value)
+        assert _in_viewport(page, status) and _in_viewport(page, button), (group, value)
+        assert status.inner_text().startswith(_count_text(lang, len(expected)))
+        assert button.inner_text().strip() == t("catalogue.filters.show", count=len(expected))
+        _tick(page, group, value, check=False)
+    box = _tick(page, groups[0], options[0][1])
+    expected = _matching(real, {groups[0]: [options[0][1]]})
+    page.locator("#case-filters button.case-filters__show").click()
+    # the button leads to the results: their count in view and focused (read out), the cards after it
+    count = page.locator("#case-list-count")
+    page.wait_for_function("document.activeElement && document.activeElement.id === 'case-list-count'")
+    assert _in_viewport(page, count)
+    assert count.inner_text() == _count_text(lang, len(expected))
+    assert sorted(_visible_cards(page)) == sorted(expected)
+    assert visit.console_errors == [] and visit.off_site() == []
+
+
+@pytest.mark.parametrize("viewport", VIEWPORTS)
+@pytest.mark.parametrize("lang", LANGS)
+def test_options_without_cases_are_disabled(fixture_catalogue, visit, lang, viewport):
+    catalogue = fixture_catalogue
+    page = _open(visit, catalogue, lang, viewport)
+    _open_panel(page)
+    assert not any(disabled for *_rest, disabled in _options(page))  # every option has a case
+    found_disabled = False
+    for group, value, *_rest in _options(page):
+        state = {group: [value]}
+        _tick(page, group, value)
+        _unfold(page)
+        options = _options(page)
+        for name, other, checked, disabled in options:
+            count = _option_count(catalogue, state, None, name, other)
+            assert disabled == (count == 0 and not checked), (group, value, name, other, count)
+        disabled = sum(option[3] for option in options)
+        found_disabled = found_disabled or disabled > 0
+        # exposed as such to assistive technology
+        assert page.get_by_role("checkbox", disabled=True).count() == disabled
+        assert sorted(_visible_cards(page)) == _matching(catalogue, state)
+        _tick(page, group, value, check=False)
+    assert found_disabled, "the fixture collection should have options that no ticked case shares"
+    assert visit.console_errors == []
+
+
+def _undated_query(catalogue: Catalogue):
+    """A 'from' year that keeps some dated cases and leaves some out, and a theme whose undated
+    cases are exactly one (the singular) under it."""
+    dated = sorted({_years(facts)[0] for facts in catalogue.facts.values() if _years(facts)[0]})
+    low = dated[len(dated) // 2]
+    themes = sorted({tag for facts in catalogue.facts.values() for tag in facts.get("tags") or []
+                     if VOCABULARY[tag]["facet"] == "theme"})
+    one = next(theme for theme in themes
+               if sum(_years(catalogue.facts[slug])[0] is None for slug in _matching(catalogue, {"theme": [theme]})) == 1)
+    return low, one
+
+
+@pytest.mark.parametrize("viewport", VIEWPORTS)
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_year_filter_says_how_many_undated_cases_it_leaves_out(fixture_catalogue, visit, lang, viewport):
+    catalogue = fixture_catalogue
+    low, theme = _undated_query(catalogue)
+    t = STRINGS(lang)
+    page = _open(visit, catalogue, lang, viewport)
+    _open_panel(page)
+    note = page.locator("#case-filters .case-filters__undated")
+    listed = page.locator(".case-list__undated")
+    assert note.inner_text().strip() == "" and listed.inner_text().strip() == ""  # no year: nothing left out
+    year = page.locator("#case-filters input[name=from]")
+    year.fill(str(low))
+    year.press("Enter")
+    undated = [slug for slug in catalogue.slugs if _years(catalogue.facts[slug])[0] is None]
+    assert undated
+    text = t("catalogue.filters.undated", count=len(undated))
+    page.wait_for_function("text => document.querySelector('.case-list__undated').textContent.trim() === text", arg=text)
+    assert note.inner_text().strip() == text
+    assert _in_viewport(page, year) and _in_viewport(page, note)  # beside the year just typed
+    assert listed.get_attribute("aria-live") == "polite" or listed.get_attribute("role") == "status"
+    assert sorted(_visible_cards(page)) == _matching(catalogue, {}, (low, None))
+    # only the undated cases the other filters keep are counted: here one (the singular form)
+    _tick(page, "theme", theme)
+    assert note.inner_text().strip() == t("catalogue.filters.undated", count=1)
+    assert listed.inner_text().strip() == t("catalogue.filters.undated", count=1)
+    # the URL keeps the year; without it the note goes
+    assert f"from={low}" in page.url
+    year.fill("")
+    year.press("Enter")
+    page.wait_for_function("document.querySelector('.case-list__undated').textContent.trim() === ''")
+    assert note.inner_text().strip() == ""
+    assert visit.console_errors == []
+
+
+@pytest.mark.parametrize("key", SORTS)
+@pytest.mark.parametrize("viewport", VIEWPORTS)
+@pytest.mark.parametrize("lang", LANGS)
+def test_sorting(fixture_catalogue, visit, lang, viewport, key):
+    catalogue = fixture_catalogue
+    page = _open(visit, catalogue, lang, viewport)
+    select = page.locator("select#case-sort")
+    assert select.evaluate("s => Array.from(s.options).map(o => o.value)") == list(SORTS)
+    # the built page is in the first order: the same with or without the script
+    assert _shown_in_order(page) == _sorted(catalogue, lang, SORTS[0], catalogue.slugs)
+    assert _in_viewport(page, select) or viewport == "desktop"
+    select.select_option(key)
+    expected = _sorted(catalogue, lang, key, catalogue.slugs)
+    assert _shown_in_order(page) == expected
+    assert (f"sort={key}" in page.url) == (key != SORTS[0])
+    page.reload()
+    assert page.locator("select#case-sort").input_value() == key
+    assert _shown_in_order(page) == expected
+    # sorting and filters together; either can change first
+    theme = next(tag for tag in sorted({t for f in catalogue.facts.values() for t in f.get("tags") or []})
+                 if VOCABULARY[tag]["facet"] == "theme" and 1 < len(_matching(catalogue, {"theme": [tag]})) < len(catalogue.slugs))
+    _tick(page, "theme", theme)
+    assert _shown_in_order(page) == _sorted(catalogue, lang, key, _matching(catalogue, {"theme": [theme]}))
+    assert (f"sort={key}" in page.url) == (key != SORTS[0]) and f"theme={theme}" in page.url
+    assert visit.console_errors == []
+
+
+@pytest.mark.parametrize("viewport", VIEWPORTS)
+@pytest.mark.parametrize("lang", LANGS)
+def test_sort_is_kept_across_a_language_switch(fixture_catalogue, visit, lang, viewport):
+    if len(LANGS) < 2:
+        pytest.skip("one language: no language selector")
+    catalogue = fixture_catalogue
+    other = LANGS[(LANGS.index(lang) + 1) % len(LANGS)]
+    page = _open(visit, catalogue, lang, viewport)
+    page.locator("select#case-sort").select_option(SORTS[-1])
+    _switch_language(page, other)
+    assert page.url.startswith(catalogue.url(other, "?")) and f"sort={SORTS[-1]}" in page.url
+    assert page.locator("select#case-sort").input_value() == SORTS[-1]
+    assert _shown_in_order(page) == _sorted(catalogue, other, SORTS[-1], catalogue.slugs)
+    # back in the first language by the selector again
+    page.locator("select#case-sort").select_option(SORTS[1])
+    _switch_language(page, lang)
+    assert f"sort={SORTS[1]}" in page.url
+    assert _shown_in_order(page) == _sorted(catalogue, lang, SORTS[1], catalogue.slugs)
+    assert visit.console_errors == []
+
+
+@pytest.mark.parametrize("viewport", VIEWPORTS)
+@pytest.mark.parametrize("lang", LANGS)
+def test_without_javascript_the_catalogue_is_the_full_list_in_its_order(browser, fixture_catalogue, lang, viewport):
+    catalogue = fixture_catalogue
+    context = browser.new_context(java_script_enabled=False, viewport=_size(viewport))
+    page = context.new_page()
+    theme = next(iter(sorted({t for f in catalogue.facts.values() for t in f.get("tags") or []})))
+    page.goto(catalogue.url(lang, f"?theme={theme}&from=2000&sort={SORTS[-1]}"))
+    assert _shown_in_order(page) == _sorted(catalogue, lang, SORTS[0], catalogue.slugs)
+    assert not page.locator("#case-filters").is_visible()
+    assert not page.locator("select#case-sort").is_visible()
+    context.close()
+
+
+@pytest.mark.parametrize("viewport", VIEWPORTS)
+@pytest.mark.parametrize("lang", LANGS)
+def test_no_wcag_violations_with_the_panel_open(real, visit, lang, viewport):
+    low = min((_years(facts)[0] for facts in real.facts.values() if _years(facts)[0]), default=None)
+    page = _open(visit, real, lang, viewport, f"?from={low}" if low else "")
+    _open_panel(page)
+    group, value = next((name, value) for name, value, _checked, disabled in _options(page) if not disabled)
+    _tick(page, group, value)  # some options disabled now; the note on undated cases shown
+    assert page.locator("#case-filters input:disabled").count() or not any(
+        _option_count(real, {group: [value]}, (low, None) if low else None, *option[:2]) == 0 for option in _options(page))
+    assert page.locator(".case-list__undated").inner_text().strip() or all(_years(f)[0] for f in real.facts.values())
+    assert page.locator("#case-filters .case-filters__show").is_visible() and page.locator("select#case-sort").is_visible()
+    _unfold(page)
+    assert page.locator("#case-filters").get_attribute("open") is not None
+    results = AXE.run(page, options={"runOnly": {"type": "tag", "values": WCAG}, "resultTypes": ["violations"]})
+    violations = results.response["violations"]
+    assert violations == [], "\n".join(f"{v['id']}: {v['help']} -> {[n['target'] for n in v['nodes'][:3]]}" for v in violations)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_phone_user_filters_from_the_keyboard(real, visit, lang):
+    page = _open(visit, real, lang, "phone")
+    page.locator("#case-filters > summary").focus()
+    page.keyboard.press("Enter")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.tagName") == "SUMMARY"  # the first group, folded
+    page.keyboard.press("Enter")
+    page.keyboard.press("Tab")
+    name, value = page.evaluate("[document.activeElement.name, document.activeElement.value]")
+    page.keyboard.press("Space")
+    expected = _matching(real, {name: [value]})
+    # from the ticked box, Tab reaches the results button; Enter leads to the results
+    for _ in range(60):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.classList.contains('case-filters__show')"):
+            break
+    assert page.evaluate("document.activeElement.classList.contains('case-filters__show')")
+    assert page.evaluate("document.activeElement.innerText").strip() == STRINGS(lang)("catalogue.filters.show", count=len(expected))
+    page.keyboard.press("Enter")
+    page.wait_for_function("document.activeElement.id === 'case-list-count'")
+    assert page.locator("#case-list-count").get_attribute("aria-live") == "polite"
+    assert sorted(_visible_cards(page)) == sorted(expected)
+
+
+@pytest.mark.parametrize("viewport", VIEWPORTS)
+@pytest.mark.parametrize("lang", LANGS)
+def test_focus_is_never_hidden_behind_the_panels_foot(real, visit, lang, viewport):
+    """WCAG 2.4.11: Tab through the open panel (every group unfolded); each box, group and year
+    field stops in view, not under the sticky foot that holds the count and the results button."""
+    page = _open(visit, real, lang, viewport)
+    _open_panel(page)
+    _unfold(page)
+    page.evaluate("window.scrollTo(0, 0)")
+    page.locator("#case-filters > summary").focus()
+    stops = page.locator("#case-filters input:enabled, #case-filters details.case-filters__group > summary").count()
+    for _ in range(stops):
+        page.keyboard.press("Tab")
+        where = page.evaluate("""() => {
+            const focused = document.activeElement.getBoundingClientRect();
+            const foot = document.querySelector('#case-filters .case-filters__footer').getBoundingClientRect();
+            return {name: document.activeElement.name || document.activeElement.textContent.trim(),
+                    top: focused.top, bottom: focused.bottom, foot: foot.top, height: innerHeight};
+        }""")
+        assert 0 <= where["top"] and where["bottom"] <= where["foot"] <= where["height"], where
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.classList.contains('case-filters__show')")

@@ -85,8 +85,10 @@ def format_participants(participants: dict, t) -> list:
 
 
 def sort_key(text: str) -> str:
-    """Alphabetical order that ignores case and accents."""
-    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().casefold()
+    """Alphabetical order that ignores case and accents: the text without its combining marks,
+    case folded (the letters of every script kept, so that a title in Greek or Arabic has a key).
+    The catalogue's script compares these keys as they are (casekit.views.card_data)."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)).casefold()
 
 
 def case_view(case, lang: str, t, vocab, default_language: str) -> dict:
@@ -173,6 +175,7 @@ def case_view(case, lang: str, t, vocab, default_language: str) -> dict:
         "venue_note": t("facts.venue_not_stated") if facts.get("venue") == "not-stated" else None,
         "period": period,
         "years": [int(str(start)[:4]) if start else None, int(str(end)[:4]) if end else None],
+        "dates": [str(start) if start else None, str(end) if end else None],
         "facts": facts_rows,
         "tags": tags,
         "sources": sources,
@@ -249,10 +252,15 @@ def tag_index(cases: dict, vocab, lang: str, t, default_language: str) -> list:
 
 
 FILTER_GROUPS = tuple((facet.id, facet.match) for facet in FACETS)  # casekit/facets.py
+# The catalogue's orders (catalogue.js sorts the cards by their data attributes: card_data): by
+# title, newest added first, latest period first. The first is the order of the built page
+# (LanguageBuild.show_cases), the one without JavaScript and without ?sort= in the address.
+SORTS = ("title", "added", "period")
 
 
 def catalogue_filters(case_views: list, vocab, lang: str, t) -> dict:
-    """The catalogue's filter options in ``lang``: only options at least one case has."""
+    """The catalogue's filter options in ``lang`` (only options at least one case has), its year
+    range and its orders."""
     present: dict = {name: {} for name, _mode in FILTER_GROUPS}
     years = []
     for view in case_views:
@@ -273,7 +281,8 @@ def catalogue_filters(case_views: list, vocab, lang: str, t) -> dict:
         if options:
             groups.append({"name": name, "source": facet.source, "label": label, "mode": mode,
                            "mode_text": t(f"catalogue.filters.{mode}_match"), "options": options})
-    return {"groups": groups, "years": {"min": min(years), "max": max(years)} if years else None}
+    return {"groups": groups, "years": {"min": min(years), "max": max(years)} if years else None,
+            "sorts": [{"value": key, "label": t(f"catalogue.sort.{key}")} for key in SORTS]}
 
 
 def places(case_views: list, lang: str, default_language: str) -> list:
@@ -291,14 +300,19 @@ def places(case_views: list, lang: str, default_language: str) -> list:
 
 
 def card_data(view) -> dict:
-    """The data attributes a card carries for the catalogue's filters."""
-    start, end = view["years"]
+    """The data attributes a card carries for the catalogue's filters and orders: its facets,
+    its period as the facts give it (ISO dates of year, month or day precision: the filter reads
+    their years, the order compares them as text), the date it was added, and its title's sort
+    key in the page's language."""
+    start, end = view["dates"]
     return {
         "tags": " ".join(tag["id"] for tag in view["tags"]),
         "region": " ".join(region["id"] for region in view["regions"]),
         "country": " ".join(view["country_codes"]),
         "start": start or end or "",
         "end": end or start or "",
+        "added": view["added"] or "",
+        "title": sort_key(view["title"]),
     }
 
 

@@ -1,9 +1,14 @@
-/* Catalogue filters: an enhancement over the full list of case cards.
+/* Catalogue filters and orders: an enhancement over the full list of case cards.
  *
  * The facets come from the page (casekit/facets.py): in a fieldset whose data-mode is "all"
  * every ticked option must match, in one whose mode is "any" one is enough; a year range
- * keeps cases whose period overlaps it. Each option shows how many cases it would give; the count is announced in a live region. The state lives in the
- * query string (shareable; back and forward work), and the language selector keeps it.
+ * keeps cases whose period overlaps it, and the panel says how many undated cases it leaves
+ * out. Each option shows how many cases it would give and is disabled when that is none. The
+ * count of cases is announced in a live region and repeated at the foot of the open panel, with
+ * a button leading to the results (sticky on a phone, next to the box just ticked). The order
+ * (casekit/views.py SORTS) compares the cards' data attributes: data-title (a sort key of the
+ * title in the page's language, made by the build), data-added, data-start. The state lives in
+ * the query string (shareable; back and forward work), and the language selector keeps it.
  * Every text comes from the page: this file holds no words of any language.
  */
 (function () {
@@ -12,8 +17,20 @@
   if (!root || !window.URLSearchParams) return;
   var form = root.querySelector("form");
   var status = document.getElementById("case-list-count");
+  var listNote = document.querySelector(".case-list__undated");
   var none = document.querySelector(".case-list__none");
-  var countText = JSON.parse(root.getAttribute("data-count"));
+  var total = root.querySelector(".case-filters__total");
+  var panelNote = root.querySelector(".case-filters__undated");
+  var showButton = root.querySelector(".case-filters__show");
+  var sorter = document.getElementById("case-sort");
+  var sortBox = sorter ? sorter.parentNode : null;
+  var folds = form.querySelectorAll(".case-filters__group");
+  var phone = window.matchMedia("(max-width: 44.9375em)");  // Material's breakpoint for phones
+  var texts = {
+    count: JSON.parse(root.getAttribute("data-count")),
+    show: JSON.parse(root.getAttribute("data-show")),
+    undated: JSON.parse(root.getAttribute("data-undated"))
+  };
   var plural = new Intl.PluralRules(document.documentElement.lang);
   var groups = Array.prototype.map.call(form.querySelectorAll("fieldset[data-mode]"), function (fieldset) {
     return { name: fieldset.getAttribute("data-group"), source: fieldset.getAttribute("data-source"),
@@ -27,10 +44,41 @@
     return {
       card: card,
       values: values,
-      start: parseInt(card.getAttribute("data-start"), 10) || null,
-      end: parseInt(card.getAttribute("data-end"), 10) || null
+      start: parseInt(card.getAttribute("data-start"), 10) || null,  // the year of an ISO date
+      end: parseInt(card.getAttribute("data-end"), 10) || null,
+      began: card.getAttribute("data-start") || "",
+      added: card.getAttribute("data-added") || "",
+      title: card.getAttribute("data-title") || "",
+      slug: card.getAttribute("data-case") || ""
     };
   });
+  // the cards are siblings: sorted, they go back before whatever followed the last of them
+  var after = cases.length ? cases[cases.length - 1].card.nextSibling : null;
+
+  function say(name, count) {
+    var forms = texts[name];
+    return (forms[plural.select(count)] || forms.other).replace("{count}", count);
+  }
+
+  function compare(a, b) {
+    return a < b ? -1 : (a > b ? 1 : 0);
+  }
+
+  function byTitle(a, b) {
+    return compare(a.title, b.title) || compare(a.slug, b.slug);
+  }
+
+  // the orders of casekit/views.py SORTS; ties by title, then by the case's address
+  var orders = {
+    title: byTitle,
+    added: function (a, b) { return compare(b.added, a.added) || byTitle(a, b); },
+    period: function (a, b) {  // the latest start first, undated cases last
+      return (b.began ? 1 : 0) - (a.began ? 1 : 0) || compare(b.began, a.began) || byTitle(a, b);
+    }
+  };
+  var sorts = sorter ? Array.prototype.map.call(sorter.options, function (option) { return option.value; })
+    .filter(function (key) { return orders[key]; }) : [];
+  var firstSort = sorts[0] || "title";  // the order of the built page
 
   function year(name) {
     var value = parseInt(form.elements[name] ? form.elements[name].value : "", 10);
@@ -38,7 +86,7 @@
   }
 
   function read() {
-    var state = { from: year("from"), to: year("to") };
+    var state = { from: year("from"), to: year("to"), sort: sorter && sorts.indexOf(sorter.value) !== -1 ? sorter.value : firstSort };
     groups.forEach(function (group) {
       state[group.name] = Array.prototype.filter.call(form.querySelectorAll('input[name="' + group.name + '"]'),
         function (input) { return input.checked; }).map(function (input) { return input.value; });
@@ -53,26 +101,41 @@
     return group.mode === "all" ? selected.every(has) : selected.some(has);
   }
 
+  function yearsSet(state) {
+    return state.from !== null || state.to !== null;
+  }
+
   function inYears(item, state) {
-    if (state.from === null && state.to === null) return true;
+    if (!yearsSet(state)) return true;
     if (item.start === null) return false;
     if (state.from !== null && item.end < state.from) return false;
     if (state.to !== null && item.start > state.to) return false;
     return true;
   }
 
-  function matches(item, state, except) {
-    return inYears(item, state) && groups.every(function (group) {
+  function inGroups(item, state, except) {
+    return groups.every(function (group) {
       return group.name === except || inGroup(item, group, state[group.name]);
     });
   }
 
+  function matches(item, state, except) {
+    return inYears(item, state) && inGroups(item, state, except);
+  }
+
+  function arrange(key) {
+    var sorted = cases.slice().sort(orders[key] || orders[firstSort]);
+    sorted.forEach(function (item) { item.card.parentNode.insertBefore(item.card, after); });
+  }
+
   function show(state) {
     var shown = 0;
+    var undated = 0;
     cases.forEach(function (item) {
       var ok = matches(item, state);
       item.card.hidden = !ok;
       if (ok) shown += 1;
+      else if (item.start === null && yearsSet(state) && inGroups(item, state)) undated += 1;
     });
     groups.forEach(function (group) {
       // "all" groups narrow the current result; "any" groups widen the result of the others
@@ -80,11 +143,20 @@
       form.querySelectorAll('input[name="' + group.name + '"]').forEach(function (input) {
         var count = pool.filter(function (item) { return item.values[group.name].indexOf(input.value) !== -1; }).length;
         input.parentNode.querySelector(".case-filters__count").textContent = "(" + count + ")";
+        // an option that would give no case cannot be ticked (a ticked one can always be unticked;
+        // the box that has the focus keeps it)
+        input.disabled = count === 0 && !input.checked && input !== document.activeElement;
       });
     });
-    var text = countText[plural.select(shown)] || countText.other;
-    status.textContent = text.replace("{count}", shown);
+    var count = say("count", shown);
+    var note = undated ? say("undated", undated) : "";
+    status.textContent = count;
+    if (listNote.textContent !== note) listNote.textContent = note;
+    total.textContent = count;
+    panelNote.textContent = note;
+    showButton.textContent = say("show", shown);
     if (none) none.hidden = shown > 0;
+    arrange(state.sort);
   }
 
   function query(state) {
@@ -94,6 +166,7 @@
     });
     if (state.from !== null) params.set("from", state.from);
     if (state.to !== null) params.set("to", state.to);
+    if (state.sort !== firstSort) params.set("sort", state.sort);
     return params.toString();
   }
 
@@ -103,6 +176,20 @@
     });
     ["from", "to"].forEach(function (name) {
       if (form.elements[name]) form.elements[name].value = params.get(name) || "";
+    });
+    if (sorter) sorter.value = sorts.indexOf(params.get("sort")) !== -1 ? params.get("sort") : firstSort;
+  }
+
+  function filtered(params) {
+    var found = false;
+    params.forEach(function (_value, name) { if (name !== "sort") found = true; });
+    return found;
+  }
+
+  function fold() {
+    // on a phone the panel stays short: only the groups with a ticked option are open
+    folds.forEach(function (group) {
+      group.open = !phone.matches || group.querySelector("input:checked") !== null;
     });
   }
 
@@ -122,14 +209,26 @@
     keepPlaceInLanguageLinks();
   }
 
+  function showResults() {
+    // to the results: their count at the top of the screen, focused (read out, and where Tab goes on)
+    status.scrollIntoView({ block: "start" });
+    status.focus({ preventScroll: true });
+  }
+
   form.addEventListener("change", function () { update(true); });
   form.addEventListener("submit", function (event) { event.preventDefault(); update(true); });
   form.addEventListener("reset", function () { setTimeout(function () { update(true); }, 0); });
+  showButton.addEventListener("click", showResults);
+  if (sorter) sorter.addEventListener("change", function () { update(true); });
   window.addEventListener("popstate", function () { load(new URLSearchParams(location.search)); update(false); });
 
-  load(new URLSearchParams(location.search));
+  var params = new URLSearchParams(location.search);
+  load(params);
+  fold();
   root.hidden = false;
-  if (location.search) root.open = true;
+  if (sortBox) sortBox.hidden = false;
+  if (filtered(params)) root.open = true;
   status.setAttribute("aria-live", "polite");
+  listNote.setAttribute("aria-live", "polite");
   update(false);
 })();

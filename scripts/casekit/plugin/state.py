@@ -32,9 +32,10 @@ class LanguageBuild:
         return self.lang == self.default
 
     def show_cases(self, case_views: dict, tag_index: list) -> None:
-        """The cards of this language's lists: by title, and by tag."""
+        """The cards of this language's lists: by title (the catalogue's first order, views.SORTS;
+        ties by slug, as catalogue.js breaks them), and by tag."""
         self.case_views = case_views
-        self.cards = sorted(case_views.values(), key=lambda view: views.sort_key(view["title"]))
+        self.cards = sorted(case_views.values(), key=lambda view: (views.sort_key(view["title"]), view["slug"]))
         self.by_tag = {}
         for view in self.cards:
             for tag_id in {tag["id"] for tag in view["tags"]} | {region["id"] for region in view["regions"]}:
