@@ -95,9 +95,19 @@ def add_to_vocabulary(text: str, default: str, code: str) -> str:
     return "\n".join(out)
 
 
+def regional_locale(code: str) -> str:
+    """The regional variant the pages of ``code`` start with (site.locale; the translator may
+    choose another): the one CLDR finds most likely, e.g. fr_FR, pt_BR, ar_EG."""
+    from babel.core import get_global
+    likely = get_global("likely_subtags").get(code, code)
+    parts = likely.split("_")
+    territory = next((part for part in reversed(parts[1:]) if part.isupper() or part.isdigit()), None)
+    return f"{code}_{territory}" if territory else code
+
+
 def strings_file(default_text: str, default: str, code: str) -> str:
     """The default language's UI strings as the new language's file to translate."""
-    text = re.sub(r"^(\s+locale:\s*)\S+", rf"\g<1>{code}", default_text, count=1, flags=re.M)
+    text = re.sub(r"^(\s+locale:\s*)\S+", rf"\g<1>{regional_locale(code)}", default_text, count=1, flags=re.M)
     return (f"# UI strings for the pages in '{code}'. Copied from {default}.yml by scripts/new_language.py:\n"
             f"# translate every value (keep the keys and the {{placeholders}}).\n" + text)
 

@@ -44,6 +44,8 @@ def test_the_language_joins_the_registry_and_the_checks_pass(added):
     form = subprocess.run([sys.executable, str(added / "scripts" / "make_issue_form.py"), "--check"], cwd=added, capture_output=True, text=True)
     assert form.returncode == 0, form.stdout + form.stderr
     assert f"({NEW})" in (added / ".github" / "ISSUE_TEMPLATE" / "propose-case.yml").read_text(encoding="utf-8")
+    # its pages start in the regional variant CLDR finds most likely (fr_FR), not the default language's
+    assert project.strings_for(added)(NEW)("site.locale").startswith(f"{NEW}_")
 
 
 def test_the_strict_build_makes_every_page_in_the_new_language(added, tmp_path):
