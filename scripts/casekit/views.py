@@ -113,7 +113,7 @@ def case_view(case, lang: str, t, vocab, default_language: str) -> dict:
     def row(key, values):
         return {"key": key, "label": t(f"facts.{key}"), "entries": [v for v in values if v]}
 
-    facts_rows = [
+    rows = [
         row("implementing", facts.get("implementing") or []),
         row("partners", facts.get("partners") or []),
         row("funders", facts.get("funders") or []),
@@ -125,6 +125,9 @@ def case_view(case, lang: str, t, vocab, default_language: str) -> dict:
         row("original_language", [_capitalised(language_name(case.original_language, lang))]),
         row("reviewed", [format_when(facts["reviewed"], t("site.locale"))] if facts.get("reviewed") else []),
     ]
+    # the facts box: a row for each fact the sources state, then one line naming the others
+    facts_rows = [entry for entry in rows if entry["entries"]]
+    not_stated = [{"key": entry["key"], "label": entry["label"]} for entry in rows if not entry["entries"]]
     tags = []
     for tag_id in facts.get("tags") or []:
         tag = vocab.tags.get(tag_id)
@@ -165,6 +168,7 @@ def case_view(case, lang: str, t, vocab, default_language: str) -> dict:
         "period": period,
         "years": [int(str(start)[:4]) if start else None, int(str(end)[:4]) if end else None],
         "facts": facts_rows,
+        "not_stated": not_stated,
         "tags": tags,
         "sources": sources,
         "added": facts.get("added"),
