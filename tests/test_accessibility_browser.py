@@ -23,6 +23,7 @@ PAGES = {
     "translation status": "translations/",
     "codebook": "data/",
     "404": "404.html",
+    "offline": "offline.html",
 }
 
 

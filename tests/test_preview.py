@@ -1,5 +1,5 @@
-"""The live preview (`mkdocs serve --dirty`, as scripts/serve.py runs it) serves every language
-and shows an edit to a case."""
+"""The live preview (`mkdocs serve --dirty`, as scripts/serve.py runs it) serves every language,
+registers no service worker and shows an edit to a case."""
 from __future__ import annotations
 
 import os
@@ -43,6 +43,9 @@ def test_preview_serves_and_shows_an_edit(tmp_path):
         base = f"http://127.0.0.1:{port}/"
         assert _wait_for(f"{base}es/cases/erbil-iraq/", "Preparar a grupos", server, 180), "the Spanish case was not served"
         assert '"es":{"hash"' in (_get(f"{base}es/pagefind/pagefind-entry.json") or "")  # the search index of every language
+        # no service worker in the preview: it would keep files that an edit changes
+        home = _get(base) or ""
+        assert "assets/javascripts/offline.js" in home and "data-worker=" not in home
         text = project / "docs/cases/erbil-iraq/index.es.md"
         text.write_text(text.read_text(encoding="utf-8").replace("title: Preparar a grupos", "title: Editado, preparar a grupos", 1), encoding="utf-8")
         assert _wait_for(f"{base}es/cases/erbil-iraq/", "Editado, preparar a grupos", server, 120), "the edit did not show"

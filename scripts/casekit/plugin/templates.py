@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 from markupsafe import Markup
 
 from .. import urls, views
-from . import not_found
+from . import not_found, offline
 
 CARD_ROOT = "\x00root/"  # in a card rendered once: replaced by each page's way to the site root
 
@@ -26,7 +26,8 @@ class Cards(dict):
         return html
 
 
-def set_globals(env, build, site_url: str) -> None:
+def set_globals(env, build, site_url: str, preview: bool = False) -> None:
+    """The globals of ``build``'s templates; ``preview``: the live preview's (no service worker)."""
     own = build.prefix
     env.globals["t"] = build.t
     env.globals["material_version"] = metadata.version("mkdocs-material")  # for the generator tag (main.html)
@@ -47,6 +48,7 @@ def set_globals(env, build, site_url: str) -> None:
     env.globals["languages"] = [{"lang": lang, "name": build.names.get(lang, lang), "link": root + urls.prefix(lang, build.default)}
                                 for lang in build.languages]
     env.globals["not_found"] = not_found.template_data(build)
+    env.globals["offline_worker"] = None if preview else offline.WORKER  # from the site's root
 
 
 def language_links(page_url: str, build) -> list:
