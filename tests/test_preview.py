@@ -1,5 +1,5 @@
-"""The live preview (`mkdocs serve --dirty`, as scripts/serve.py runs it) serves every language
-and shows an edit to a case."""
+"""The live preview (`mkdocs serve --dirty`, as scripts/serve.py runs it) serves every language,
+registers no service worker and shows an edit to a case."""
 from __future__ import annotations
 
 import os
@@ -9,7 +9,18 @@ import sys
 import time
 import urllib.request
 
-from conftest import copy_project
+import yaml
+from collection import text_name
+
+from conftest import LANGS, SLUGS, copy_project, prefix
+
+
+def _title(path) -> str | None:
+    """The title in a text's front matter, as written (None when the file does not exist)."""
+    if not path.exists():
+        return None
+    front = path.read_text(encoding="utf-8").split("---")[1]
+    return str(yaml.safe_load(front)["title"])
 
 
 def _get(url: str) -> str | None:
@@ -39,14 +50,23 @@ def test_preview_serves_and_shows_an_edit(tmp_path):
     server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dirty", "--livereload", "-a", f"127.0.0.1:{port}"],
                               cwd=project, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    lang = LANGS[-1]  # the last language of the registry (another than the default one, if there is one)
+    slug = next(slug for slug in SLUGS if (project / "docs" / "cases" / slug / text_name(lang)).exists())
+    text = project / "docs" / "cases" / slug / text_name(lang)
+    title = _title(text)
+    assert title, f"{text} has a title"
+    other = next(other for other in SLUGS if other != slug) if len(SLUGS) > 1 else slug
     try:
         base = f"http://127.0.0.1:{port}/"
-        assert _wait_for(f"{base}es/cases/erbil-iraq/", "Preparar a grupos", server, 180), "the Spanish case was not served"
-        assert '"es":{"hash"' in (_get(f"{base}es/pagefind/pagefind-entry.json") or "")  # the search index of every language
-        text = project / "docs/cases/erbil-iraq/index.es.md"
-        text.write_text(text.read_text(encoding="utf-8").replace("title: Preparar a grupos", "title: Editado, preparar a grupos", 1), encoding="utf-8")
-        assert _wait_for(f"{base}es/cases/erbil-iraq/", "Editado, preparar a grupos", server, 120), "the edit did not show"
-        assert "Management training" in (_get(f"{base}cases/acogida-colombia/") or "")
+        assert _wait_for(f"{base}{prefix(lang)}cases/{slug}/", 'class="case"', server, 180), "the case was not served"
+        assert f'"{lang}":{{"hash"' in (_get(f"{base}{prefix(lang)}pagefind/pagefind-entry.json") or "")  # its search index
+        # no service worker in the preview: it would keep files that an edit changes
+        home = _get(base) or ""
+        assert "assets/javascripts/offline.js" in home and "data-worker=" not in home
+        marker = "Edited by the preview test"
+        text.write_text(text.read_text(encoding="utf-8").replace(title, f"{marker} {title}", 1), encoding="utf-8")
+        assert _wait_for(f"{base}{prefix(lang)}cases/{slug}/", marker, server, 120), "the edit did not show"
+        assert 'class="case"' in (_get(f"{base}cases/{other}/") or "")  # another case is still served
     finally:
         server.terminate()
         output = server.communicate(timeout=30)[0]

@@ -1,5 +1,6 @@
-"""Printing a case gives a clean document: no header, sidebars or search; the facts box; tags
-as text; source addresses after their links. Printed to PDF by Chromium and read back.
+"""Printing a case gives a clean document: no header, sidebars or search; the facts box (the
+stated facts and the line naming those the sources do not state); tags as text; the sources,
+their addresses after their links; the citation. Printed to PDF by Chromium and read back.
 
 The case printed is the fixture collection's (tests/collection.py), in every language of the
 registry; what the PDF must hold comes from its facts, the UI strings and the vocabulary."""
@@ -79,10 +80,24 @@ def test_printed_case(browser, printed, lang):
               page.eval_on_selector(".md-copyright", "e => [...e.childNodes].filter(n => n.nodeType === 3).map(n => n.textContent).join(' ')")]
     chrome = [" ".join(text.split()) for text in chrome]
     assert all(chrome), chrome
+    citation = page.inner_text("#cite-plain")
     text = _pdf_text(page)
     page.close()
+    t = STRINGS(lang)
     for fact in _expected_facts(facts, lang):
         assert fact in text, fact
+    # the facts the sources do not state, named on one line
+    unstated = [key for key in ("partners", "funders") if not facts[key]]
+    assert unstated, "the fixture case leaves facts unstated"
+    names = ", ".join(t(f"facts.{key}") for key in unstated)
+    assert re.search(rf"{re.escape(t('facts.not_stated'))}:? {re.escape(names)}", text), text[:1500]
+    # the sources, each with its title and publisher
+    sources = text[text.index(t("case.sources")):]
+    for source in facts["sources"]:
+        assert source["title"] in sources and source["publisher"] in sources, source
+    # the citation, in plain text (an address in it may wrap anywhere)
+    assert t("cite.heading") in text
+    assert re.sub(r"\s+", "", citation) in re.sub(r"\s+", "", text), citation
     assert _tags(facts, lang) in text
     # the source's address follows its title
     source = facts["sources"][0]["title"]

@@ -119,10 +119,28 @@ def _participants(participants: dict, lang: str) -> list:
     return out
 
 
+def _facts_box(soup, lang: str, where: str) -> dict:
+    """Each fact of the box: its text, or "not stated" for the facts named on the box's last
+    line (the facts the sources do not state), which follows every stated fact's row."""
+    t = STRINGS(lang)
+    box = {row["data-fact"]: row.find("dd").get_text(" ", strip=True) for row in soup.select(".case-facts__row[data-fact]")}
+    assert t("facts.not_stated") not in box.values(), f"{where}: an unstated fact has a row of its own"
+    line = soup.select(".case-facts__unstated")
+    assert len(line) <= 1, where
+    if line:
+        assert line[0].find_next_sibling() is None, f"{where}: the stated facts come first"
+        assert line[0].find("dt").get_text(strip=True) == t("facts.not_stated"), where
+        for name in line[0].select("dd [data-fact]"):
+            assert name.get_text(strip=True) == t(f"facts.{name['data-fact']}"), f"{where}: {name['data-fact']}"
+            assert name["data-fact"] not in box, f"{where}: {name['data-fact']} is stated and not stated"
+            box[name["data-fact"]] = t("facts.not_stated")
+    return box
+
+
 def _assert_facts_box(soup, facts: dict, shown_front: dict, lang: str, where: str):
     """The facts box of a page in ``lang`` shows ``facts`` (case.yml) in that language."""
     t = STRINGS(lang)
-    box = {row["data-fact"]: row.find("dd").get_text(" ", strip=True) for row in soup.select(".case-facts__row")}
+    box = _facts_box(soup, lang, where)
     assert set(box) == set(FACT_KEYS), where
 
     def listed(values):
@@ -150,13 +168,16 @@ def _assert_facts_box(soup, facts: dict, shown_front: dict, lang: str, where: st
 
 def _assert_facts_labels(soup, lang: str):
     t = STRINGS(lang)
-    labels = {row["data-fact"]: row.select_one("dt").get_text(strip=True) for row in soup.select(".case-facts__row")}
-    assert sorted(labels) == sorted(FACT_KEYS)
+    labels = {row["data-fact"]: row.select_one("dt").get_text(strip=True) for row in soup.select(".case-facts__row[data-fact]")}
+    unstated = {name["data-fact"]: name.get_text(strip=True) for name in soup.select(".case-facts__unstated dd [data-fact]")}
+    assert sorted([*labels, *unstated]) == sorted(FACT_KEYS)
     for key, label in labels.items():
         entries = soup.select_one(f'.case-facts__row[data-fact="{key}"] dd').get_text(strip=True).split(", ")
         # countries and regions: the plural label when there are several ("Countries: Kenya, Serbia")
         many = key in ("countries", "region") and len(entries) > 1
         assert label == t(f"facts.{key}_many" if many else f"facts.{key}"), key
+    for key, label in unstated.items():
+        assert label == t(f"facts.{key}"), key
     assert soup.select_one("#case-facts").get_text(strip=True) == t("facts.heading")
     assert soup.select_one("#case-sources").get_text(strip=True) == t("case.sources")
 
@@ -231,7 +252,7 @@ def test_fixture_facts_box_in_every_language(fixture_site, lang):
     # the fixture has every fact the box formats, so that none is only ever "not stated" here
     assert facts["start"] and facts["end"] and facts["start"] != facts["end"] and facts["participants"] and facts["countries"]
     soup = fixture_site.soup(f"{prefix(lang)}cases/{collection.SLUG}/")
-    box = {row["data-fact"]: row.find("dd").get_text(" ", strip=True) for row in soup.select(".case-facts__row")}
+    box = _facts_box(soup, lang, f"{collection.SLUG} ({lang})")
     start_year, start_month = (int(part) for part in facts["start"].split("-"))
     end_year, end_month = (int(part) for part in facts["end"].split("-"))
     first, _dash, last = box["period"].partition(" – ")

@@ -129,7 +129,10 @@ def case_view(case, lang: str, t, vocab, default_language: str) -> dict:
         "original_language": [_capitalised(language_name(case.original_language, lang))],
         "reviewed": [format_when(facts["reviewed"], t("site.locale"))] if facts.get("reviewed") else [],
     }
-    facts_rows = [row(key, shown[key]) for key in fields.ROWS]
+    rows = [row(key, shown[key]) for key in fields.ROWS]
+    # the facts box: a row for each fact the sources state, then one line naming the others
+    facts_rows = [entry for entry in rows if entry["entries"]]
+    not_stated = [{"key": entry["key"], "label": entry["label"]} for entry in rows if not entry["entries"]]
     tags = []
     for tag_id in facts.get("tags") or []:
         tag = vocab.tags.get(tag_id)
@@ -177,6 +180,7 @@ def case_view(case, lang: str, t, vocab, default_language: str) -> dict:
         "years": [int(str(start)[:4]) if start else None, int(str(end)[:4]) if end else None],
         "dates": [str(start) if start else None, str(end) if end else None],
         "facts": facts_rows,
+        "not_stated": not_stated,
         "tags": tags,
         "sources": sources,
         "added": facts.get("added"),

@@ -29,6 +29,7 @@ from . import (
     html_fixes,
     languages,
     not_found,
+    offline,
     page_data,
     private_api,
     repository,
@@ -58,7 +59,7 @@ class CaseStudiesPlugin(BasePlugin[Options]):
         self.content: Content | None = None
         self.templates = TemplateCache()
         self.stack: list[LanguageBuild] = []  # the builds in progress: the default language's, then a nested one
-        self.not_found_html: str | None = None  # the default language's 404 page, for the site's root
+        self.root_pages: dict = {}  # the default language's 404 and offline pages, for the site's root
         self.restore = None  # ends private_api's reuse of Markdown converters
         self.shown_problems: dict = {}  # language -> the problems the live preview showed on its last build
 
@@ -92,6 +93,7 @@ class CaseStudiesPlugin(BasePlugin[Options]):
         self.content.related()  # once for every language
         lang = config.theme["language"]
         t = self.content.strings_for(lang)
+        config.theme.static_templates.add(offline.TEMPLATE)  # rendered once per language, like 404.html
         config.site_name = t("site.name")
         config.site_description = t("site.description")
         # Material shows the language selector (overrides/partials/alternate.html) when this is
@@ -141,7 +143,7 @@ class CaseStudiesPlugin(BasePlugin[Options]):
     def on_env(self, env, config, files):
         env.autoescape = boundary.autoescape_for(Path(config.theme.custom_dir))
         env.bytecode_cache = self.templates
-        templates.set_globals(env, self.build, config)
+        templates.set_globals(env, self.build, config, preview=self.command == "serve")
         return env
 
     # 5. each page
@@ -177,14 +179,20 @@ class CaseStudiesPlugin(BasePlugin[Options]):
             output = disk_links.rewrite(output)
         return csp.add(output, preview=self.command == "serve", wasm=bool(page.meta.get("search_page")))
 
+    def on_template_context(self, context, template_name, config):
+        if template_name == offline.TEMPLATE:  # written to its language's folder: links from there
+            context["base_url"] = offline.base_url(self.build)
+            context["language_links"] = templates.language_links(self.build.prefix, self.build)  # each language's home
+        return context
+
     def on_post_template(self, output, template_name, config):
-        if template_name != urls.NOT_FOUND:
+        if template_name not in (urls.NOT_FOUND, offline.TEMPLATE):
             return output
         output = csp.add(html_fixes.template(output), preview=self.command == "serve")
         if self.build.is_default:
-            self.not_found_html = output
+            self.root_pages[template_name] = output
         else:
-            not_found.write(config.site_dir, self.build, output)
+            not_found.write(config.site_dir, self.build, output, template_name)
         return output
 
     # 6. each language's build ends: its feed and search index (before mkdocs-static-i18n builds
@@ -203,8 +211,12 @@ class CaseStudiesPlugin(BasePlugin[Options]):
             site = Path(config.site_dir)
             (site / urls.CASES_JSON).write_text(opendata.to_json(build.collection, config.site_url, config.extra.get("licence")), encoding="utf-8")
             (site / urls.CASES_CSV).write_text(opendata.to_csv(build.collection, config.site_url), encoding="utf-8")
-        if build.is_default and self.not_found_html is not None:
-            not_found.write(config.site_dir, build, self.not_found_html)  # the other languages' builds wrote theirs there too
+        if build.is_default:
+            for name, html in self.root_pages.items():  # the other languages' builds wrote theirs there too
+                not_found.write(config.site_dir, build, html, name)
+            if self.command != "serve" and offline.TEMPLATE in self.root_pages:
+                identity = offline.build_id(Path(config.site_dir), Path(config.theme.custom_dir))
+                offline.write_worker(config.site_dir, offline.worker_settings(build, identity, self.root_pages[offline.TEMPLATE]))
         if not self.stack:
             self.builds += 1
             self._end()

@@ -26,7 +26,9 @@ def template_data(build) -> dict:
     }
 
 
-def write(site_dir: str, build, html: str) -> None:
-    target = Path(site_dir) / build.prefix / urls.NOT_FOUND
+def write(site_dir: str, build, html: str, name: str = urls.NOT_FOUND) -> None:
+    """Write the page ``name`` (a template MkDocs renders once per language build, to the site's
+    root) of ``build``'s language to its language's folder."""
+    target = Path(site_dir) / build.prefix / name
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(html, encoding="utf-8")

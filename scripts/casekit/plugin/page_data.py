@@ -46,7 +46,8 @@ def attach(page, build) -> None:
     if what == "case":
         if key in build.case_views:
             meta["case"] = build.case_views[key]
-    elif what == "home":  # the newest cases; the catalogue has them all
+    elif what == "home":  # the other languages in words; the newest cases (the catalogue has them all)
+        meta["home"] = True
         meta["cards"] = sorted(cards, key=lambda view: (view["added"] or "", view["slug"]), reverse=True)[:HOME_CARDS]
         if len(cards) > HOME_CARDS:
             meta["more_cards"] = {"count": len(cards), "url": build.prefix + urls.CATALOGUE, "text": build.t("catalogue.all", count=len(cards))}

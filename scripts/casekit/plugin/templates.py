@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 from markupsafe import Markup
 
 from .. import urls, views
-from . import not_found, repository
+from . import not_found, offline, repository
 
 CARD_ROOT = "\x00root/"  # in a card rendered once: replaced by each page's way to the site root
 
@@ -26,7 +26,8 @@ class Cards(dict):
         return html
 
 
-def set_globals(env, build, config) -> None:
+def set_globals(env, build, config, preview: bool = False) -> None:
+    """The globals of ``build``'s templates; ``preview``: the live preview's (no service worker)."""
     site_url = config.site_url
     own = build.prefix
     env.globals["t"] = build.t
@@ -49,6 +50,7 @@ def set_globals(env, build, config) -> None:
                                 for lang in build.languages]
     env.globals["not_found"] = not_found.template_data(build)
     env.globals["proposal_form"] = repository.proposal_form(config)
+    env.globals["offline_worker"] = None if preview else offline.WORKER  # from the site's root
 
 
 def language_links(page_url: str, build) -> list:
