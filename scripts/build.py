@@ -6,8 +6,10 @@
 time, each with mkdocs-static-i18n's documented `build_only_locale` (through the environment
 variable CASES_BUILD_ONLY that mkdocs.yml reads), the other languages at a lower priority so
 that the default language (which also writes the sitemap, the open data and the root 404 page)
-finishes first. Each other language is built into a folder of its own and its pages are then
-moved under FOLDER/<lang>/. A test checks that both ways write the same bytes.
+finishes first. The default language's process reads and checks every case and keeps them for
+the others (the plugin's collection_cache), which start once it has. Each other language is
+built into a folder of its own and its pages are then moved under FOLDER/<lang>/. A test
+checks that both ways write the same bytes.
 
   python3 scripts/build.py            the site in site/
   python3 scripts/build.py -d public  in public/
@@ -24,6 +26,7 @@ import signal
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -33,7 +36,6 @@ import bootstrap  # noqa: E402
 bootstrap.use_venv()  # run with the pinned packages (.venv), whichever Python started the script
 
 from casekit import project  # noqa: E402
-from casekit.problems import report  # noqa: E402
 
 ENV = "CASES_BUILD_ONLY"  # mkdocs.yml: the i18n plugin's build_only_locale
 CACHE_ENV = "CASES_COLLECTION_CACHE"  # mkdocs.yml: the casestudies plugin's collection_cache
@@ -47,14 +49,14 @@ def _lower_priority():  # in each other language's process, before it starts
         pass
 
 
-def _read_collection(config: Path, languages: tuple, cache: Path) -> list:
-    from mkdocs.config import load_config
-
-    from casekit.plugin import content_of
-
-    content = content_of(load_config(str(config)), languages)
-    content.save(cache)
-    return content.collection().problems
+def _wait_for_cache(cache: Path, process: subprocess.Popen) -> bool:
+    """Wait until the default language's process has written the collection (True), or has
+    ended without writing it (False: it failed, and says why)."""
+    while not cache.exists():
+        if process.poll() is not None:
+            return cache.exists()
+        time.sleep(0.05)
+    return True
 
 
 def build(config: Path, site: Path, strict: bool = False, for_disk: bool = False) -> int:
@@ -69,13 +71,13 @@ def build(config: Path, site: Path, strict: bool = False, for_disk: bool = False
         env[DISK_ENV] = "false"
     running = {}
     try:
-        # every case is read and checked once, here, not once in each language's process
-        problems = _read_collection(config, languages, staging / "collection.pickle")
-        if problems:
-            count = len(problems)
-            print(f"{count} problem{'s' if count != 1 else ''} in the case studies; the site was not built.\n" + report(problems), file=sys.stderr)
-            return 1
+        # the default language's process reads and checks every case and keeps them in the cache
+        # (a problem stops it, and the build, before the others start); the others start from it
         running[default] = subprocess.Popen([*base, "-d", str(site)], env={**env, ENV: default})
+        if not _wait_for_cache(staging / "collection.pickle", running[default]):
+            running[default].wait()
+            print(f"error: the build of {default} failed (see above); the site was not built.", file=sys.stderr)
+            return 1
         for lang in others:
             running[lang] = subprocess.Popen([*base, "-d", str(staging / lang)], env={**env, ENV: lang},
                                              preexec_fn=_lower_priority if os.name == "posix" else None)

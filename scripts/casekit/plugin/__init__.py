@@ -85,12 +85,14 @@ class CaseStudiesPlugin(BasePlugin[Options]):
             languages.check_writable(config.site_dir)
         if self.content is None:
             self.content = content_of(config, codes)
-            if self.config.collection_cache:
+            if self.config.collection_cache and Path(self.config.collection_cache).exists():
                 self.content.load(Path(self.config.collection_cache))
         collection = self.content.collection()
         if collection.problems and self.command != "serve":
             boundary.fail(collection.problems, "in the case studies")
         self.content.related()  # once for every language
+        if self.config.collection_cache and not Path(self.config.collection_cache).exists():
+            self.content.save(Path(self.config.collection_cache))  # for the other languages' processes (scripts/build.py)
         lang = config.theme["language"]
         t = self.content.strings_for(lang)
         config.theme.static_templates.add(offline.TEMPLATE)  # rendered once per language, like 404.html

@@ -51,8 +51,10 @@ class Content:
         each language's process then starts from it instead of reading every case again."""
         self.collection()
         self.related()
-        with open(path, "wb") as handle:
+        partial = path.with_name(path.name + ".partial")
+        with open(partial, "wb") as handle:
             pickle.dump((self._key, self._collection, self._related), handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(partial, path)  # whole or not at all: another process waits for it
 
     def load(self, path: Path) -> None:
         """Start from what save() kept, if the files it was read from have not changed since."""
