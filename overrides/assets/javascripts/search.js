@@ -400,7 +400,12 @@
 
   forms.forEach(function (form) {
     var field = new Field(form);
-    if (field.dropdown) return;
+    if (field.dropdown) {
+      // focused, or typed in, before this script ran (it runs once the page is parsed)
+      if (document.activeElement === field.input) start();
+      if (field.input.value.trim()) field.changed();
+      return;
+    }
     // the search page: the field is shown, so the engine starts; a query in ?q= is searched
     start();
     var query = new URLSearchParams(location.search).get("q");
