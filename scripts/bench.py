@@ -5,16 +5,24 @@ Makes, in a temporary directory, N cases from the real ones (new slugs, varied t
 countries and periods), builds the full three-language site once and prints one line per
 figure: build wall time and peak memory (all its processes), output size, the HTML size of one case page, the
 compressed bytes of a first visit to a case page, and the compressed bytes a reader downloads
-to search, per language (measured in Chromium when /usr/bin/chromium exists).
+to search, per language; then, on a slow link (a phone's width, slow 3G: 2 s round trip and
+50 KB/s each way, a CPU four times slower, through the DevTools protocol, from a local server
+that compresses and caches like GitHub Pages), the first contentful paint of a case page and
+the seconds from typing a query on it to the first result: cold, and once the engine is loaded
+(the same query again, and another word). The browser figures are measured in Chromium when
+/usr/bin/chromium exists.
 With --compare-stock it also builds the same collection with a stock configuration (cases in
 the sidebar, Material's search) and prints the ratio.
 """
 from __future__ import annotations
 
 import argparse
+import collections
+import contextlib
 import functools
 import gzip
 import http.server
+import io
 import os
 import random
 import re
@@ -42,7 +50,6 @@ CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                   "--disable-component-update", "--disable-sync"]
 COUNTRIES = ["CO", "IQ", "BI", "RS", "KE", "PE", "EC", "JO", "LB", "UG", "RW", "BA", "MK", "AL", "GT", "HN", "PH", "NP", "BD", "ET"]
-SEARCH_QUERY = {"en": "organisations", "es": "organizaciones", "nl": "organisaties"}
 
 
 def make_collection(dest: Path, count: int, seed: int = 1) -> Path:
@@ -181,6 +188,45 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+class _StaticHost(_Quiet):
+    """Serves the site as a static host such as GitHub Pages does: text compressed with gzip
+    when the browser accepts it, every file cacheable for ten minutes (Cache-Control:
+    max-age=600). Pagefind's index files are compressed already and sent as they are."""
+
+    COMPRESSED = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".csv")
+
+    def end_headers(self):
+        self.send_header("Cache-Control", "max-age=600")
+        super().end_headers()
+
+    def send_head(self):
+        path = Path(self.translate_path(self.path))
+        if path.is_dir() and self.path.split("?")[0].endswith("/"):
+            path = path / "index.html"
+        if not (path.is_file() and path.name.endswith(self.COMPRESSED) and "gzip" in self.headers.get("Accept-Encoding", "")):
+            return super().send_head()
+        body = gzip.compress(path.read_bytes(), compresslevel=6, mtime=0)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Vary", "Accept-Encoding")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Last-Modified", self.date_time_string(int(path.stat().st_mtime)))
+        self.end_headers()
+        return io.BytesIO(body)
+
+
+@contextlib.contextmanager
+def _serving(site: Path, handler=_Quiet):
+    """The site served on 127.0.0.1 (a free port) while the block runs; yields its address."""
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(site)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    finally:
+        httpd.shutdown()
+
+
 def _playwright():
     """Playwright's sync API when it and Chromium are installed, else None."""
     if not Path(CHROMIUM).exists():
@@ -192,36 +238,99 @@ def _playwright():
     return sync_playwright
 
 
-def search_bytes(site: Path) -> dict:
-    """Compressed bytes a reader downloads to run one search, per language (in Chromium)."""
+# The slow link of the search figures: Chromium at a phone's width on slow 3G (2 s round trip,
+# 50 KB/s each way) with a CPU four times slower, set through the DevTools protocol.
+PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
+SLOW_3G = {"offline": False, "latency": 2000, "downloadThroughput": 50 * 1024, "uploadThroughput": 50 * 1024}
+CPU_SLOWDOWN = 4
+SEARCH_FIELD = "#site-search-query"  # the header's search field, on every page
+SEARCH_RESULT = ".site-search-result a"  # a result's link, under the field or on the search page
+
+
+def search_words(project: Path, lang: str) -> tuple:
+    """Two words to search for in ``lang``: the most frequent long word of its case texts, and
+    the most frequent one that starts with another letter (most likely in another chunk of
+    the index). Taken from the texts, so that any language of the registry has its own."""
+    suffix = "" if lang == LANGS[0] else f".{lang}"
+    counts = collections.Counter()
+    for path in sorted((project / "docs" / "cases").glob(f"*/index{suffix}.md")):
+        counts.update(word.lower() for word in re.findall(r"[^\W\d_]{8,}", path.read_text(encoding="utf-8")))
+    ranked = sorted(counts, key=lambda word: (-counts[word], word))
+    first = ranked[0]
+    return first, next(word for word in ranked if word[0] != first[0])
+
+
+def search_bytes(site: Path, project: Path) -> dict:
+    """Compressed bytes a reader downloads to run one search, per language (in Chromium): the
+    search page opened with a query (search_words), until its results are shown."""
     sync_playwright = _playwright()
     if sync_playwright is None:
         return {}
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{httpd.server_address[1]}/"
     out = {}
-    try:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
-            for lang in LANGS:
-                page = browser.new_page()
-                fetched = []
-                page.on("requestfinished", lambda request, fetched=fetched: "/pagefind/" in request.url and fetched.append(request))
-                prefix = views.prefix(lang, LANGS[0])
-                page.goto(f"{base}{prefix}search/?q={SEARCH_QUERY[lang]}")
-                page.wait_for_selector(".pagefind-ui__result-link", timeout=30000)
-                page.wait_for_load_state("networkidle")
-                total = 0
-                for request in fetched:
-                    body = request.response().body()
-                    # Pagefind's index files are gzipped already; text files are compressed by the host
-                    total += len(body) if request.url.split("?")[0].endswith((".pf_index", ".pf_fragment", ".pf_meta", ".pagefind")) else gz(body)
-                out[lang] = (total, len(fetched))
-                page.close()
+    with _serving(site) as base, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+        for lang in LANGS:
+            page = browser.new_page()
+            fetched = []
+            page.on("requestfinished", lambda request, fetched=fetched: "/pagefind/" in request.url and fetched.append(request))
+            prefix = views.prefix(lang, LANGS[0])
+            page.goto(f"{base}{prefix}search/?q={search_words(project, lang)[0]}")
+            page.wait_for_selector(SEARCH_RESULT, timeout=30000)
+            page.wait_for_load_state("networkidle")
+            total = 0
+            for request in fetched:
+                body = request.response().body()
+                # Pagefind's index files are gzipped already; text files are compressed by the host
+                total += len(body) if request.url.split("?")[0].endswith((".pf_index", ".pf_fragment", ".pf_meta", ".pagefind")) else gz(body)
+            out[lang] = (total, len(fetched))
+            page.close()
+        browser.close()
+    return out
+
+
+def _slow_page(browser):
+    """A new browser context (cold cache) and page on the slow link."""
+    context = browser.new_context(**PHONE)
+    page = context.new_page()
+    cdp = context.new_cdp_session(page)
+    cdp.send("Network.enable")
+    cdp.send("Network.emulateNetworkConditions", SLOW_3G)
+    cdp.send("Emulation.setCPUThrottlingRate", {"rate": CPU_SLOWDOWN})
+    return context, page
+
+
+def _time_search(page, word: str) -> float:
+    """Seconds from focusing the header's field and typing ``word`` to the first result shown."""
+    page.fill(SEARCH_FIELD, "")
+    page.wait_for_selector(SEARCH_RESULT, state="hidden", timeout=120000)
+    start = time.perf_counter()
+    page.focus(SEARCH_FIELD)
+    page.keyboard.insert_text(word)  # typed at once: no head start for the engine while typing
+    page.wait_for_selector(SEARCH_RESULT, state="visible", timeout=120000)
+    return time.perf_counter() - start
+
+
+def slow_link(site: Path, path: str, words: tuple) -> dict:
+    """On the slow link (PHONE, SLOW_3G, CPU_SLOWDOWN), from a cold cache: the first
+    contentful paint of the page at ``path`` (seconds), then, on that page, the seconds from
+    typing a query to its first result: cold (nothing of the search loaded yet), warm (the same
+    query again once the engine is loaded) and another word once the engine is loaded."""
+    sync_playwright = _playwright()
+    if sync_playwright is None:
+        return {}
+    with _serving(site, _StaticHost) as base, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+        try:
+            context, page = _slow_page(browser)
+            page.goto(base + path, wait_until="load", timeout=120000)
+            paint = page.evaluate("() => performance.getEntriesByName('first-contentful-paint')[0].startTime")
+            page.wait_for_load_state("networkidle", timeout=120000)
+            out = {"fcp": paint / 1000, "cold": _time_search(page, words[0])}
+            out["warm"] = _time_search(page, words[0])
+            out["another"] = _time_search(page, words[1])
+            context.close()
+        finally:
             browser.close()
-    finally:
-        httpd.shutdown()
     return out
 
 
@@ -320,13 +429,21 @@ def main(argv=None) -> int:
         total, offsite = first_visit_bytes(site, f"cases/{first}")
         print(f"first visit to a case page (compressed): {kb(total)}")
         print(f"requests off the site on a case page: {len(offsite)}")
-        measured = search_bytes(site)
+        measured = search_bytes(site, project)
         for lang in LANGS:
             if lang in measured:
                 size, files = measured[lang]
                 print(f"search download ({lang}, one query, compressed): {kb(size)} in {files} files")
             else:
                 print(f"search download ({lang}): not measured (needs Chromium at /usr/bin/chromium)")
+        slow = slow_link(site, f"cases/{first}/", search_words(project, LANGS[0]))
+        if slow:
+            print(f"case page first contentful paint (slow 3G, 4x slower CPU): {slow['fcp']:.2f} s")
+            print(f"first search result on a case page, cold (slow 3G, 4x slower CPU): {slow['cold']:.2f} s")
+            print(f"search result, same query once the engine is loaded (slow 3G, 4x slower CPU): {slow['warm']:.2f} s")
+            print(f"search result, another word once the engine is loaded (slow 3G, 4x slower CPU): {slow['another']:.2f} s")
+        else:
+            print("search on a slow link: not measured (needs Chromium at /usr/bin/chromium)")
         if args.preview:
             seconds_preview = preview_seconds(project, first)
             print(f"live preview, edit to one case visible after: {seconds_preview:.2f} s" if seconds_preview is not None

@@ -19,6 +19,7 @@ PAGES = {
     "tag page": f"tags/{THEME}/",
     "places (the map)": "places/",
     "search results": "search/?q=",
+    "results under the header's search field": f"cases/{SLUGS[0]}/",
     "contribute": "contribute/",
     "translation status": "translations/",
     "codebook": "data/",
@@ -52,7 +53,10 @@ def test_no_wcag_violations(server, visit, lang, kind):
     if kind == "catalogue with filters open":
         assert page.locator("#case-filters").get_attribute("open") is not None
     if kind == "search results":
-        page.wait_for_selector(".pagefind-ui__result-link", timeout=15000)
+        page.wait_for_selector(".site-search-result a", timeout=15000)
+    if kind == "results under the header's search field":
+        page.locator("#site-search-query").press_sequentially(_query(lang), delay=20)
+        page.wait_for_selector(".site-search-form .site-search-result__excerpt", timeout=15000)
     results = AXE.run(page, options={"runOnly": {"type": "tag", "values": WCAG}, "resultTypes": ["violations"]})
     violations = results.response["violations"]
     assert violations == [], _describe(violations)

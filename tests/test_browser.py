@@ -70,7 +70,7 @@ def test_pages_make_no_request_off_the_site_and_log_no_errors(server, visit, lan
     page.fill("#site-search-query", word)
     with page.expect_navigation():
         page.press("#site-search-query", "Enter")
-    page.wait_for_selector(".pagefind-ui__result-link", timeout=15000)
+    page.wait_for_selector(".site-search-result a", timeout=15000)
     assert visit.failed == []
     assert visit.console_errors == []
     assert visit.off_site() == [], "requests left 127.0.0.1"

@@ -1,11 +1,24 @@
-"""Search in the reader's language: Pagefind, one index per language, with stemming."""
+"""Search in the reader's language: Pagefind, one index per language, with stemming; results as
+the reader types, under the header's field on every page (a field on a phone too, not only an
+icon) and on the search page, whose address keeps the query; tags suggested for a misspelt
+query; snippets from a case's text, not its facts box; the engine requested only once a field
+has focus, its files at once. Every test runs in every language of the registry, on a phone
+(390 px wide) and on a desktop."""
 from __future__ import annotations
 
-from urllib.parse import urlparse
+import re
+from urllib.parse import parse_qs, urlparse
 
 import pytest
+from collection import SLUG, make_project, text_name
 
-from conftest import DEFAULT, LANGS, ROOT, SLUGS, prefix
+from conftest import DEFAULT, LANGS, ROOT, SLUGS, build, prefix, serve
+
+WIDTHS = (390, 1280)
+FIELD = "#site-search-query"  # the header's field, on every page but the search page
+PAGE_FIELD = "#site-search-page-query"  # the search page's field
+RESULT = ".site-search-result a"
+CASE_PARTS_NOT_PROSE = ".case-facts, .case-tags, .case-sources, .case-related, .case-cite, .case-toc, .headerlink"
 
 
 def _t(lang):
@@ -13,37 +26,269 @@ def _t(lang):
     return project.strings_for(ROOT)(lang)
 
 
-def _forms(lang) -> tuple:
-    """(plural, singular) of one word in ``lang``, from its own UI strings (the facts box's
-    "{count} organisations"), which every case page prints: a query and its stemmed form."""
-    forms = _t(lang).get("facts.organisations")
-    return tuple(forms[key].replace("{count}", "").strip() for key in ("other", "one"))
+def _words(text: str) -> list:
+    return re.findall(r"[^\W_]+", text.lower())
 
+
+def _word(site, lang) -> str:
+    """A word that finds a case in ``lang``: the longest word of the first case's title there."""
+    title = site.soup(f"{prefix(lang)}cases/{SLUGS[0]}/").select_one("article.case h1").get_text()
+    return max(re.findall(r"[^\W\d_]{4,}", title), key=len)
+
+
+def _misspelt_tag(site, lang) -> tuple:
+    """(a tag with cases, its label, a misspelling of the label's longest word: two letters
+    swapped), from the tag index page of ``lang``."""
+    tags = []
+    for item in site.soup(f"{prefix(lang)}tags/").select("li[data-tag]"):
+        if int(item.select_one(".tag-facet__count").get_text()) > 0:
+            tags.append((item["data-tag"], item.select_one("a.md-tag").get_text(strip=True)))
+    tag, label = max(tags, key=lambda entry: max(len(word) for word in re.findall(r"[^\W\d_]+", entry[1])))
+    word = max(re.findall(r"[^\W\d_]+", label), key=len).lower()
+    at = 1 if word[1] != word[2] else 2
+    return tag, label, word[:at] + word[at + 1] + word[at] + word[at + 2:]
+
+
+def _open(visit, url: str, width: int):
+    visit.page.set_viewport_size({"width": width, "height": 800})
+    visit.page.goto(url)
+    return visit.page
+
+
+def _type(page, selector: str, text: str):
+    """Type ``text`` into an empty field key by key, as a reader does (no Enter)."""
+    page.fill(selector, "")
+    page.locator(selector).press_sequentially(text, delay=20)
+
+
+def _prose(site, path: str) -> list:
+    """The words of a case page's own text: title, summary and sections (not its facts box,
+    tags, sources, related cases, citation or contents)."""
+    article = site.soup(path).select_one("article.case")
+    for part in article.select(CASE_PARTS_NOT_PROSE):
+        part.decompose()
+    return _words(article.get_text(" "))
+
+
+def _contains(words: list, part: list) -> bool:
+    return any(words[at:at + len(part)] == part for at in range(len(words) - len(part) + 1))
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("lang", LANGS)
+def test_search_field_is_visible_on_a_phone_and_a_desktop(server, visit, lang, width):
+    for path, selector in ((f"cases/{SLUGS[0]}/", FIELD), ("search/", PAGE_FIELD)):
+        page = _open(visit, f"{server}{prefix(lang)}{path}", width)
+        field = page.locator(selector)
+        assert field.is_visible(), (path, width)
+        box = field.bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= width and box["width"] >= 120, (path, box)
+        # nothing covers it: a tap on its middle reaches the field
+        assert page.evaluate("([x, y]) => document.elementFromPoint(x, y)?.id", [box["x"] + box["width"] / 2, box["y"] + box["height"] / 2]) \
+            == selector[1:], path
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("lang", LANGS)
+def test_results_show_as_the_reader_types(site, server, visit, lang, width):
+    word = _word(site, lang)
+    case_url = f"{server}{prefix(lang)}cases/{SLUGS[0]}/"
+    page = _open(visit, case_url, width)
+    _type(page, FIELD, word)
+    dropdown = page.locator(f".site-search-form {RESULT}").first
+    dropdown.wait_for(state="visible", timeout=15000)
+    assert page.url == case_url  # under the field, on the same page
+    assert dropdown.evaluate("link => { const box = link.getBoundingClientRect(); return box.right <= innerWidth && box.left >= 0; }")
+    # the search page shows them too, as the reader types
+    page = _open(visit, f"{server}{prefix(lang)}search/", width)
+    _type(page, PAGE_FIELD, word)
+    page.locator(f".site-search-page {RESULT}").first.wait_for(state="visible", timeout=15000)
+    paths = {urlparse(link.get_attribute("href")).path for link in page.locator(f".site-search-page {RESULT}").all()}
+    assert paths and all(path.startswith(f"/{prefix(lang)}cases/") for path in paths), paths
+    assert visit.console_errors == []
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("lang", LANGS)
+def test_search_page_keeps_the_query_in_its_address(site, server, visit, lang, width):
+    word = _word(site, lang)
+    page = _open(visit, f"{server}{prefix(lang)}search/", width)
+    _type(page, PAGE_FIELD, word[:3])
+    page.wait_for_function("q => new URLSearchParams(location.search).get('q') === q", arg=word[:3], timeout=5000)
+    page.locator(PAGE_FIELD).press_sequentially(word[3:], delay=20)
+    page.wait_for_function("q => new URLSearchParams(location.search).get('q') === q", arg=word, timeout=5000)
+    assert urlparse(page.url).path == f"/{prefix(lang)}search/"
+    # the address opens the same search: the field holds the query, the results are shown
+    page.reload()
+    assert page.locator(PAGE_FIELD).input_value() == word
+    page.locator(RESULT).first.wait_for(state="visible", timeout=15000)
+    page.fill(PAGE_FIELD, "")
+    page.wait_for_function("() => !new URLSearchParams(location.search).has('q')", timeout=5000)
+
+
+@pytest.mark.skipif(len(LANGS) < 2, reason="needs a second language")
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("lang", LANGS)
+def test_language_switch_keeps_the_query(site, server, visit, lang, width):
+    other = next(code for code in LANGS if code != lang)
+    word = _word(site, lang)
+    page = _open(visit, f"{server}{prefix(lang)}search/", width)
+    _type(page, PAGE_FIELD, word)
+    page.wait_for_function("q => new URLSearchParams(location.search).get('q') === q", arg=word, timeout=5000)
+    page.locator(".md-header__option .md-select button").first.click()
+    link = page.locator(f".md-select__list a[hreflang='{other}']")
+    link.wait_for(state="visible")
+    with page.expect_navigation():
+        link.click()
+    assert urlparse(page.url).path == f"/{prefix(other)}search/"
+    assert parse_qs(urlparse(page.url).query)["q"] == [word]
+    assert page.locator(PAGE_FIELD).input_value() == word
+    assert page.locator("html").get_attribute("lang") == other
+    # the query is searched in the other language's index: results, or what to do about none
+    page.locator(f"{RESULT}, .site-search-results__none").first.wait_for(state="visible", timeout=15000)
+    assert visit.console_errors == []
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_misspelt_query_suggests_the_close_tag_and_checking_the_spelling(site, server, visit, lang, width):
+    tag, label, misspelt = _misspelt_tag(site, lang)
+    t = _t(lang)
+    for path, field, box in ((f"cases/{SLUGS[0]}/", FIELD, ".site-search-form"), ("search/", PAGE_FIELD, ".site-search-page")):
+        page = _open(visit, f"{server}{prefix(lang)}{path}", width)
+        _type(page, field, misspelt)
+        suggestion = page.locator(f"{box} a.site-search-suggestion", has_text=label)
+        suggestion.wait_for(state="visible", timeout=15000)
+        assert urlparse(suggestion.get_attribute("href")).path == f"/{prefix(lang)}tags/{tag}/"
+        none = page.locator(f"{box} .site-search-results__none")
+        assert t("search.check_spelling") in none.inner_text()
+        assert t("search.no_results", query=misspelt) in none.inner_text()
+        assert page.locator(f"{box} {RESULT}").count() == 0
+    with page.expect_navigation():
+        page.locator("a.site-search-suggestion", has_text=label).click()
+    assert urlparse(page.url).path == f"/{prefix(lang)}tags/{tag}/"
+    assert visit.console_errors == []
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("lang", LANGS)
+def test_snippets_come_from_the_text_not_the_facts_box(site, server, visit, lang, width):
+    """A query for the facts box's own words shows no snippet of a facts box; a word of a case's
+    text shows a snippet of that text."""
+    t = _t(lang)
+    for query in (t("facts.implementing"), _word(site, lang)):
+        page = _open(visit, f"{server}{prefix(lang)}search/?q={query}", width)
+        page.locator(f"{RESULT}, .site-search-results__none").first.wait_for(state="visible", timeout=15000)
+        page.wait_for_function("() => [...document.querySelectorAll('.site-search-result')].every(item => item.querySelector('.site-search-result__excerpt'))",
+                               timeout=15000)
+        snippets = page.locator(".site-search-result").evaluate_all(
+            "items => items.map(item => [new URL(item.querySelector('a').href).pathname, item.querySelector('.site-search-result__excerpt').textContent])")
+        if query != t("facts.implementing"):
+            assert snippets, query
+        for path, snippet in snippets:
+            words = _words(snippet)
+            assert words and _contains(_prose(site, path.lstrip("/")), words), (query, path, snippet)
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("lang", LANGS)
+def test_search_makes_no_request_off_the_site_and_logs_no_error(site, server, visit, lang, width):
+    page = _open(visit, f"{server}{prefix(lang)}cases/{SLUGS[0]}/", width)
+    _type(page, FIELD, _word(site, lang))
+    page.locator(f".site-search-form {RESULT}").first.wait_for(state="visible", timeout=15000)
+    _type(page, FIELD, _misspelt_tag(site, lang)[2])
+    page.locator(".site-search-form .site-search-results__none").wait_for(state="visible", timeout=15000)
+    page.keyboard.press("Escape")
+    assert page.locator(".site-search-form .site-search-results").is_hidden()
+    page = _open(visit, f"{server}{prefix(lang)}search/?q={_word(site, lang)}", width)
+    page.locator(RESULT).first.wait_for(state="visible", timeout=15000)
+    page.wait_for_load_state("networkidle")
+    assert visit.failed == []
+    assert visit.console_errors == []
+    assert visit.off_site() == []
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_engine_is_requested_on_focus_only_and_at_once(server, visit, lang, width):
+    """Nothing of Pagefind's is requested when a page loads; when the field gets focus, its
+    script, worker, WebAssembly and the list of the index's files are requested together, not
+    one after the other (checked with 400 ms of latency on every request)."""
+    page = visit.page
+    page.set_viewport_size({"width": width, "height": 800})
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("Network.enable")
+    cdp.send("Network.emulateNetworkConditions", {"offline": False, "latency": 400, "downloadThroughput": -1, "uploadThroughput": -1})
+    requests, finished = [], {}
+    page.on("request", lambda request: "/pagefind/" in request.url and requests.append(request.url))
+    page.on("requestfinished", lambda request: finished.setdefault(request.url, request))
+    page.goto(f"{server}{prefix(lang)}cases/{SLUGS[0]}/", wait_until="networkidle")
+    page.wait_for_timeout(500)
+    assert requests == []
+    page.focus(FIELD)
+    bundle = f"{server}{prefix(lang)}pagefind/"
+    engine = [f"{bundle}pagefind.js", f"{bundle}pagefind-worker.js", f"{bundle}wasm.{lang}.pagefind", f"{bundle}site-search.json"]
+    for _ in range(100):
+        if all(url in finished for url in engine):
+            break
+        page.wait_for_timeout(100)
+    assert all(url in finished for url in engine), requests
+    timing = {url: finished[url].timing for url in engine}
+    starts = [timing[url]["startTime"] for url in engine]
+    ends = [timing[url]["startTime"] + timing[url]["responseEnd"] for url in engine]
+    assert max(starts) < min(ends), timing
+
+
+# --- the index: one per language, stemmed, of each case's own text ------------------------
 
 def _search(page, server, lang, query):
+    """Search from the catalogue's header field with Enter: the search page with ?q= shows
+    the results; their addresses."""
     page.goto(f"{server}{prefix(lang)}cases/")
-    page.fill("#site-search-query", query)
+    page.fill(FIELD, query)
     with page.expect_navigation():
-        page.press("#site-search-query", "Enter")
-    page.wait_for_selector(".pagefind-ui__result-link", timeout=15000)
+        page.press(FIELD, "Enter")
+    page.wait_for_selector(RESULT, timeout=15000)
     page.wait_for_timeout(300)
-    return [urlparse(a.get_attribute("href")).path for a in page.locator(".pagefind-ui__result-link").all()]
+    return [urlparse(a.get_attribute("href")).path for a in page.locator(RESULT).all()]
+
+
+@pytest.fixture(scope="module")
+def stemming_site(tmp_path_factory):
+    """The fixture collection, its case's text in each language holding one word in two forms
+    (the singular and plural of that language's "{count} organisations", from its UI strings),
+    built and served; yields (address, {lang: (plural, singular)})."""
+    project = make_project(tmp_path_factory.mktemp("stemming") / "project")
+    forms = {}
+    for lang in LANGS:
+        t = _t(lang)
+        one, other = t("facts.organisations", count=1), t("facts.organisations", count=3)
+        forms[lang] = tuple(text.replace("1", "").replace("3", "").strip().lower() for text in (other, one))
+        path = project / "docs" / "cases" / SLUG / text_name(lang)
+        path.write_text(path.read_text(encoding="utf-8").rstrip("\n") + f"\n\n{one}; {other}.\n", encoding="utf-8")
+    out = tmp_path_factory.mktemp("stemming-site") / "site"
+    result = build(project, out)
+    assert result.returncode == 0, result.stdout + result.stderr
+    with serve(out) as address:
+        yield address, forms
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_search_finds_pages_of_the_reader_language_only_with_stemming(site, server, visit, lang):
-    query, other_form = _forms(lang)
-    results = _search(visit.page, server, lang, query)
+def test_search_finds_pages_of_the_reader_language_only_with_stemming(stemming_site, visit, lang):
+    address, forms = stemming_site
+    query, other_form = forms[lang]
+    results = _search(visit.page, address, lang, query)
     assert results
     # stemming: the query also matched the other form of the word, in the reader's language
-    marked = {m.lower() for m in visit.page.locator(".pagefind-ui__result mark").all_inner_texts()}
+    visit.page.wait_for_selector(".site-search-result__excerpt", timeout=15000)
+    marked = {re.sub(r"\W+$", "", m.lower()) for m in visit.page.locator(".site-search-result mark").all_inner_texts()}
     assert other_form in marked, marked
     expected_prefix = f"/{prefix(lang)}"
     for path in results:
         assert path.startswith(expected_prefix + "cases/"), path
         if lang == DEFAULT:
             assert not path.startswith(tuple(f"/{prefix(other)}" for other in LANGS if other != DEFAULT)), path
-    assert visit.page.url.startswith(f"{server}{prefix(lang)}search/?q=")
+    assert visit.page.url.startswith(f"{address}{prefix(lang)}search/?q=")
     assert visit.console_errors == []
     assert visit.off_site() == []
 
@@ -66,12 +311,15 @@ def test_search_in_another_language_finds_its_case_and_no_default_page(server, v
 
 def test_search_box_is_labelled_in_the_page_language(site):
     for lang in LANGS:
-        label = _t(lang)("search.label")
+        t = _t(lang)
         soup = site.soup(f"{prefix(lang)}cases/")
         form = soup.select_one("form.site-search-form")
         assert form["role"] == "search"
-        assert soup.select_one("label[for=site-search-query]").get_text(strip=True) == label
+        assert soup.select_one("label[for=site-search-query]").get_text(strip=True) == t("search.label")
         assert form.select_one("button")["aria-label"]
+        search_page = site.soup(f"{prefix(lang)}search/")
+        assert search_page.select_one("form.site-search-page")["role"] == "search"
+        assert search_page.select_one("label[for=site-search-page-query]").get_text(strip=True) == t("search.label")
 
 
 def test_search_index_is_split_by_language(site):
@@ -88,16 +336,33 @@ def test_search_index_is_split_by_language(site):
     assert not (site.path / "search" / "search_index.json").exists()
 
 
-def test_search_indexes_a_case_but_not_its_links_to_other_cases_or_its_citation(site):
-    """A query for one case's title finds that case, not every page that lists it as related."""
-    slug = next((slug for slug in SLUGS if site.soup(f"cases/{slug}/").select_one(".case-related")), None)
-    if slug is None:
-        pytest.skip("no case has related cases (the collection is too small)")
-    soup = site.soup(f"cases/{slug}/")
-    body = soup.select_one("[data-pagefind-body]")
-    assert body is not None and body.name == "article"
-    for selector in (".case-related", ".case-cite", ".case-toc"):
-        assert body.select_one(selector).has_attr("data-pagefind-ignore"), selector
-    ignored = body.select("[data-pagefind-ignore]")
-    assert all(not section.select("h2#case-facts, h2#case-sources") for section in ignored)
-    assert len(ignored) == 3
+def test_the_list_of_search_files_names_the_index_files(site):
+    """site-search.json, read when a field gets focus, names files that exist: the index's
+    metadata, its engine, every chunk (with the words it holds, in order), every page."""
+    import json
+    for lang in LANGS:
+        bundle = site.path / prefix(lang) / "pagefind"
+        files = json.loads((bundle / "site-search.json").read_text(encoding="utf-8"))
+        entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
+        assert entry["languages"][lang]["hash"] == files["version"]
+        for name in (files["entry"], files["meta"], files["wasm"], *(chunk[2] for chunk in files["chunks"])):
+            assert (bundle / name).is_file(), name
+        assert files["chunks"] and all(first <= last for first, last, _name in files["chunks"])
+        assert [chunk[0] for chunk in files["chunks"]] == sorted(chunk[0] for chunk in files["chunks"])
+        assert {path.stem for path in (bundle / "fragment").glob("*.pf_fragment")} == set(files["pages"])
+        assert sorted(url for url, _title in files["pages"].values()) == sorted(f"{prefix(lang)}cases/{slug}/" for slug in SLUGS)
+        assert files["tags"] and all((site.path / tag["url"] / "index.html").is_file() for tag in files["tags"])
+
+
+def test_search_indexes_a_case_own_text_only(site):
+    """A case is found by its title, summary and text: not by its facts box, tags or sources
+    (its snippets come from its text), nor by the titles of related cases or its citation."""
+    for slug in SLUGS:
+        soup = site.soup(f"cases/{slug}/")
+        body = soup.select_one("[data-pagefind-body]")
+        assert body is not None and body.name == "article"
+        for selector in (".case-facts", ".case-tags", ".case-sources", ".case-related", ".case-cite", ".case-toc"):
+            part = body.select_one(selector)
+            assert part is None or part.has_attr("data-pagefind-ignore"), (slug, selector)
+        for selector in ("h1", ".case__summary", "h2#" + soup.select("article.case > h2[id]")[-1]["id"]):
+            assert not any(parent.has_attr("data-pagefind-ignore") for parent in body.select_one(selector).parents), selector

@@ -10,6 +10,7 @@ CATALOGUE = "cases/"
 TAGS = "tags/"
 SEARCH = "search/"
 SEARCH_BUNDLE = "pagefind/"  # each language's Pagefind index, under its folder
+SEARCH_FILES = "site-search.json"  # in each bundle: what a first search needs (plugin/search_index.py)
 DATA = "data/"  # the codebook page of open data
 TRANSLATIONS = "translations/"
 FEED = "feed.xml"  # each language's Atom feed, under its folder

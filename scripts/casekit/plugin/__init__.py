@@ -202,7 +202,7 @@ class CaseStudiesPlugin(BasePlugin[Options]):
     def _language_outputs(self, config):
         if not self.preview_rebuild():
             feeds.write(config, self.build)
-            log.info(search_index.write(config.site_dir, self.build.lang, self.build.prefix))
+            log.info(search_index.write(config.site_dir, self.build))
 
     # ... then, once every language is built, what the whole site has once
     @event_priority(AFTER_I18N)

@@ -12,6 +12,8 @@ from .. import urls, views
 from . import not_found, offline, repository
 
 CARD_ROOT = "\x00root/"  # in a card rendered once: replaced by each page's way to the site root
+# the UI strings (search.*) that assets/javascripts/search.js shows, given to it by the page
+SEARCH_TEXTS = ("searching", "results", "no_results", "check_spelling", "suggestions", "see_all", "more", "failed")
 
 
 class Cards(dict):
@@ -43,6 +45,8 @@ def set_globals(env, build, config, preview: bool = False) -> None:
     env.globals["keep_fragment"] = keep_fragment
     env.globals["search_url"] = own + urls.SEARCH
     env.globals["search_bundle"] = own + urls.SEARCH_BUNDLE
+    env.globals["search_files"] = own + urls.SEARCH_BUNDLE + urls.SEARCH_FILES
+    env.globals["search_texts"] = {key: build.t.get(f"search.{key}") for key in SEARCH_TEXTS}
     env.globals["links"] = {"feed": own + urls.FEED, "json": urls.CASES_JSON, "csv": urls.CASES_CSV, "codebook": own + urls.DATA}
     # the language selector of the 404 page (served at any address): each language's home, from the root
     root = urlsplit(site_url).path.rstrip("/") + "/"
