@@ -18,7 +18,9 @@ query.
 """
 from __future__ import annotations
 
+import gzip
 import json
+import shutil
 import signal
 import subprocess
 import sys
@@ -47,6 +49,99 @@ def write(site_dir: str, build) -> str:
     files = search_files(bundle, build.lang, suggestions(build.tag_index))
     (bundle / urls.SEARCH_FILES).write_text(json.dumps(files, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     return f"search index written to {own_prefix}{urls.SEARCH_BUNDLE}"
+
+
+def suggestions(tag_index: list) -> list:
+    """The tags a reader may be offered when a query finds nothing: each tag that has cases,
+    with its label in the language and its address (relative to the site's root)."""
+    return [{"label": tag["label"], "url": tag["url"]} for facet in tag_index for tag in facet["tags"] if tag["count"]]
+
+
+def search_files(bundle: Path, lang: str, tags: list) -> dict:
+    """What a first search in ``lang`` needs from the Pagefind bundle at ``bundle``.
+
+    The engine file is named after the language (wasm.<lang>.pagefind), so that a page can
+    request it before it has read anything of the index: Pagefind names it "unknown" for a
+    language it has no stemming for, and then a copy under the language's name is written and
+    the index entry pointed at it."""
+    entry_path = bundle / "pagefind-entry.json"
+    entry = json.loads(entry_path.read_text(encoding="utf-8"))
+    indexes = entry["languages"]
+    if len(indexes) != 1:
+        raise PluginError(f"the {lang} search index holds the languages {sorted(indexes)}; it should hold {lang} alone")
+    index = next(iter(indexes.values()))
+    if index.get("wasm") != lang:
+        shutil.copyfile(bundle / f"wasm.{index.get('wasm') or 'unknown'}.pagefind", bundle / f"wasm.{lang}.pagefind")
+        index["wasm"] = lang
+        entry_path.write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    meta = f"pagefind.{index['hash']}.pf_meta"
+    return {"version": index["hash"], "entry": "pagefind-entry.json", "meta": meta, "wasm": f"wasm.{lang}.pagefind",
+            "chunks": [[first, last, f"index/{chunk}.pf_index"] for first, last, chunk in index_chunks(bundle / meta)],
+            "pages": pages(bundle), "tags": tags}
+
+
+def pages(bundle: Path) -> dict:
+    """Each indexed page's Pagefind id (the name of its fragment file): [its address relative
+    to the site's root, its title]."""
+    out = {}
+    for path in sorted((bundle / "fragment").glob("*.pf_fragment")):
+        data = gzip.decompress(path.read_bytes())
+        if not data.startswith(META_SIGNATURE):
+            raise PluginError(f"{path.name} is not a Pagefind fragment this build can read (a new Pagefind version?)")
+        fragment = json.loads(data[len(META_SIGNATURE):])
+        out[path.name.removesuffix(".pf_fragment")] = [fragment["url"].lstrip("/"), fragment.get("meta", {}).get("title", "")]
+    return out
+
+
+def index_chunks(meta_path: Path) -> list:
+    """(first word, last word, file hash) of each chunk of the index, from Pagefind's metadata
+    file: gzip, then a signature, then CBOR [version, pages, index chunks, filters, sorts, …]."""
+    data = gzip.decompress(meta_path.read_bytes())
+    if not data.startswith(META_SIGNATURE):
+        raise PluginError(f"{meta_path.name} is not Pagefind metadata this build can read (a new Pagefind version?)")
+    try:
+        meta, _end = _cbor(data, len(META_SIGNATURE))
+        return [(str(first), str(last), str(chunk)) for first, last, chunk in meta[2]]
+    except (ValueError, IndexError, TypeError) as error:
+        raise PluginError(f"{meta_path.name}: the index chunks could not be read ({error}; a new Pagefind version?)") from error
+
+
+def _cbor(data: bytes, at: int) -> tuple:
+    """The CBOR item (RFC 8949: integers, strings, arrays, maps, simple values) at ``at`` in
+    ``data``, and where the next one starts."""
+    head = data[at]
+    major, info = head >> 5, head & 31
+    at += 1
+    if info < 24:
+        value = info
+    elif info <= 27:
+        size = 1 << (info - 24)
+        value = int.from_bytes(data[at:at + size], "big")
+        at += size
+    else:
+        raise ValueError(f"CBOR item of indefinite length at {at - 1}")
+    if major == 0:
+        return value, at
+    if major == 1:
+        return -1 - value, at
+    if major in (2, 3):
+        raw = data[at:at + value]
+        return (raw if major == 2 else raw.decode("utf-8")), at + value
+    if major == 4:
+        items = []
+        for _ in range(value):
+            item, at = _cbor(data, at)
+            items.append(item)
+        return items, at
+    if major == 5:
+        pairs = {}
+        for _ in range(value):
+            key, at = _cbor(data, at)
+            pairs[key], at = _cbor(data, at)
+        return pairs, at
+    if major == 7 and value in (20, 21, 22):
+        return {20: False, 21: True, 22: None}[value], at
+    raise ValueError(f"CBOR item of type {major}/{info} at {at - 1}")
 
 
 def _leave(signum, frame):
