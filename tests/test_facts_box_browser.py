@@ -11,7 +11,7 @@ import collection
 import pytest
 
 from casekit import project, yamlines
-from conftest import LANGS, ROOT, prefix, serve
+from conftest import LANGS, REGIONS_OF, ROOT, prefix, serve
 
 STRINGS = project.strings_for(ROOT)
 PHONE = {"width": 390, "height": 844}
@@ -21,7 +21,7 @@ def not_stated(facts: dict) -> list:
     """The facts of the box that ``facts`` (a case.yml) leaves empty, in the box's order."""
     given = {
         "implementing": facts.get("implementing"), "partners": facts.get("partners"), "funders": facts.get("funders"),
-        "countries": facts.get("countries"), "places": facts.get("places"), "region": facts.get("region"),
+        "countries": facts.get("countries"), "places": facts.get("places"), "region": REGIONS_OF(facts.get("countries")),
         "period": facts.get("start") or facts.get("end"), "participants": facts.get("participants"),
         "original_language": facts.get("original_language"), "reviewed": facts.get("reviewed"),
     }
