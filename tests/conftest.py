@@ -166,3 +166,24 @@ def visit(browser):
     page = context.new_page()
     yield Visit(page)
     context.close()
+
+
+def wait_for(page, expression: str, arg=None, timeout: float = 10000):
+    """Wait until ``expression`` (JavaScript, as page.evaluate takes it) is true on ``page``.
+    Playwright's wait_for_function polls with eval() inside the page, which the site's
+    Content-Security-Policy forbids (no 'unsafe-eval'); page.evaluate is not subject to it."""
+    import time as _time
+    deadline = _time.monotonic() + timeout / 1000
+    body = expression.strip()
+    is_function = body.startswith(("function", "async")) or "=>" in body.split("\n")[0][:60]
+    check = f"async (arg) => !!(await ({body})(arg))" if is_function else f"() => !!({body})"
+    while True:
+        try:
+            if page.evaluate(check, arg):
+                return
+        except Exception as error:  # noqa: BLE001 - a navigation in progress: try again
+            if "context was destroyed" not in str(error) and "navigat" not in str(error).lower():
+                raise
+        if _time.monotonic() > deadline:
+            raise AssertionError(f"still false after {timeout / 1000:.0f} s: {expression}")
+        _time.sleep(0.05)

@@ -17,7 +17,7 @@ from bs4 import BeautifulSoup
 
 from casekit import project, yamlines
 from casekit.facets import FACETS
-from conftest import LANGS, REGIONS_OF, ROOT, SLUGS, build, prefix, serve
+from conftest import LANGS, REGIONS_OF, ROOT, SLUGS, build, prefix, serve, wait_for
 
 FACTS = {slug: yamlines.load((ROOT / "docs/cases" / slug / "case.yml").read_text(encoding="utf-8")).data for slug in SLUGS}
 VOCABULARY = yaml.safe_load((ROOT / "docs/tags.yml").read_text(encoding="utf-8"))["tags"]
@@ -158,7 +158,7 @@ def test_year_range_and_option_counts(server, visit, lang):
     for group, value, count in options:
         assert count == f"({sum(value in _values(FACTS[slug], group) for slug in kept)})", (group, value)
     page.locator("#case-filters button[type=reset]").click()
-    page.wait_for_function(f"document.querySelectorAll('.case-card:not([hidden])').length === {len(SLUGS)}")
+    wait_for(page, f"document.querySelectorAll('.case-card:not([hidden])').length === {len(SLUGS)}")
     assert "?" not in page.url
     assert page.locator("#case-list-count").inner_text() == _count_text(lang, len(SLUGS))
 
@@ -410,7 +410,7 @@ def test_count_and_show_button_beside_the_ticked_box(real, visit, lang, viewport
     page.locator("#case-filters button.case-filters__show").click()
     # the button leads to the results: their count in view and focused (read out), the cards after it
     count = page.locator("#case-list-count")
-    page.wait_for_function("document.activeElement && document.activeElement.id === 'case-list-count'")
+    wait_for(page, "document.activeElement && document.activeElement.id === 'case-list-count'")
     assert _in_viewport(page, count)
     assert count.inner_text() == _count_text(lang, len(expected))
     assert sorted(_visible_cards(page)) == sorted(expected)
@@ -472,7 +472,7 @@ def test_a_year_filter_says_how_many_undated_cases_it_leaves_out(fixture_catalog
     undated = [slug for slug in catalogue.slugs if _years(catalogue.facts[slug])[0] is None]
     assert undated
     text = t("catalogue.filters.undated", count=len(undated))
-    page.wait_for_function("text => document.querySelector('.case-list__undated').textContent.trim() === text", arg=text)
+    wait_for(page, "text => document.querySelector('.case-list__undated').textContent.trim() === text", arg=text)
     assert note.inner_text().strip() == text
     assert _in_viewport(page, year) and _in_viewport(page, note)  # beside the year just typed
     assert listed.get_attribute("aria-live") == "polite" or listed.get_attribute("role") == "status"
@@ -485,7 +485,7 @@ def test_a_year_filter_says_how_many_undated_cases_it_leaves_out(fixture_catalog
     assert f"from={low}" in page.url
     year.fill("")
     year.press("Enter")
-    page.wait_for_function("document.querySelector('.case-list__undated').textContent.trim() === ''")
+    wait_for(page, "document.querySelector('.case-list__undated').textContent.trim() === ''")
     assert note.inner_text().strip() == ""
     assert visit.console_errors == []
 
@@ -591,7 +591,7 @@ def test_a_phone_user_filters_from_the_keyboard(real, visit, lang):
     assert page.evaluate("document.activeElement.classList.contains('case-filters__show')")
     assert page.evaluate("document.activeElement.innerText").strip() == STRINGS(lang)("catalogue.filters.show", count=len(expected))
     page.keyboard.press("Enter")
-    page.wait_for_function("document.activeElement.id === 'case-list-count'")
+    wait_for(page, "document.activeElement.id === 'case-list-count'")
     assert page.locator("#case-list-count").get_attribute("aria-live") == "polite"
     assert sorted(_visible_cards(page)) == sorted(expected)
 

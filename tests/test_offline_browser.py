@@ -13,7 +13,7 @@ import collection
 import pytest
 
 from casekit import project, yamlines
-from conftest import LANGS, ROOT, prefix, serve
+from conftest import LANGS, ROOT, prefix, serve, wait_for
 
 STRINGS = project.strings_for(ROOT)
 MOUNTS = ("", "mirror/of/the/site/")  # the site at a host's root, and under a sub-path
@@ -56,9 +56,9 @@ def test_an_opened_case_stays_readable_offline(browser, fixture_site, hosts, lan
     try:
         case = f"{base}{prefix(lang)}cases/{collection.SLUG}/"
         page.goto(case)
-        page.wait_for_function("() => navigator.serviceWorker.controller", timeout=15000)
+        wait_for(page, "() => navigator.serviceWorker.controller", timeout=15000)
         assert page.evaluate("navigator.serviceWorker.getRegistration().then(r => r && r.scope)") == base
-        page.wait_for_function(KEPT, timeout=15000)
+        wait_for(page, KEPT, timeout=15000)
         context.set_offline(True)
         # the case, reloaded without a connection: its title, its facts, the site's styles
         page.reload()
@@ -67,13 +67,13 @@ def test_an_opened_case_stays_readable_offline(browser, fixture_site, hosts, lan
         assert facts.is_visible()
         assert facts.locator("h2").inner_text().strip() == t("facts.heading")
         assert facts.locator(".case-facts__row[data-fact='period'] dd").inner_text().strip()
-        page.wait_for_function(STYLED)
+        wait_for(page, STYLED)
         # a page never opened: the offline page, in the language of its address
         page.goto(f"{base}{prefix(lang)}tags/")
         assert page.locator("html").get_attribute("lang") == lang
         assert page.locator("article h1").inner_text().strip() == t("offline.title")
         assert t("offline.text") in page.locator("article").inner_text()
-        page.wait_for_function(STYLED)
+        wait_for(page, STYLED)
         home = page.locator("article a").first
         assert home.evaluate("a => a.href") == f"{base}{prefix(lang)}"
         # back online, the address gives its own page again

@@ -12,7 +12,7 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 from collection import SLUG, make_project, text_name
 
-from conftest import DEFAULT, LANGS, ROOT, SLUGS, build, prefix, serve
+from conftest import DEFAULT, LANGS, ROOT, SLUGS, build, prefix, serve, wait_for
 
 WIDTHS = (390, 1280)
 FIELD = "#site-search-query"  # the header's field, on every page but the search page
@@ -114,16 +114,16 @@ def test_search_page_keeps_the_query_in_its_address(site, server, visit, lang, w
     word = _word(site, lang)
     page = _open(visit, f"{server}{prefix(lang)}search/", width)
     _type(page, PAGE_FIELD, word[:3])
-    page.wait_for_function("q => new URLSearchParams(location.search).get('q') === q", arg=word[:3], timeout=5000)
+    wait_for(page, "q => new URLSearchParams(location.search).get('q') === q", arg=word[:3], timeout=5000)
     page.locator(PAGE_FIELD).press_sequentially(word[3:], delay=20)
-    page.wait_for_function("q => new URLSearchParams(location.search).get('q') === q", arg=word, timeout=5000)
+    wait_for(page, "q => new URLSearchParams(location.search).get('q') === q", arg=word, timeout=5000)
     assert urlparse(page.url).path == f"/{prefix(lang)}search/"
     # the address opens the same search: the field holds the query, the results are shown
     page.reload()
     assert page.locator(PAGE_FIELD).input_value() == word
     page.locator(RESULT).first.wait_for(state="visible", timeout=15000)
     page.fill(PAGE_FIELD, "")
-    page.wait_for_function("() => !new URLSearchParams(location.search).has('q')", timeout=5000)
+    wait_for(page, "() => !new URLSearchParams(location.search).has('q')", timeout=5000)
 
 
 @pytest.mark.skipif(len(LANGS) < 2, reason="needs a second language")
@@ -134,7 +134,7 @@ def test_language_switch_keeps_the_query(site, server, visit, lang, width):
     word = _word(site, lang)
     page = _open(visit, f"{server}{prefix(lang)}search/", width)
     _type(page, PAGE_FIELD, word)
-    page.wait_for_function("q => new URLSearchParams(location.search).get('q') === q", arg=word, timeout=5000)
+    wait_for(page, "q => new URLSearchParams(location.search).get('q') === q", arg=word, timeout=5000)
     page.locator(".md-header__option .md-select button").first.click()
     link = page.locator(f".md-select__list a[hreflang='{other}']")
     link.wait_for(state="visible")
@@ -179,7 +179,7 @@ def test_snippets_come_from_the_text_not_the_facts_box(site, server, visit, lang
     for query in (t("facts.implementing"), _word(site, lang)):
         page = _open(visit, f"{server}{prefix(lang)}search/?q={query}", width)
         page.locator(f"{RESULT}, .site-search-results__none").first.wait_for(state="visible", timeout=15000)
-        page.wait_for_function("() => [...document.querySelectorAll('.site-search-result')].every(item => item.querySelector('.site-search-result__excerpt'))",
+        wait_for(page, "() => [...document.querySelectorAll('.site-search-result')].every(item => item.querySelector('.site-search-result__excerpt'))",
                                timeout=15000)
         snippets = page.locator(".site-search-result").evaluate_all(
             "items => items.map(item => [new URL(item.querySelector('a').href).pathname, item.querySelector('.site-search-result__excerpt').textContent])")
