@@ -33,6 +33,35 @@ DEFAULT = LANGS[0]
 SLUGS = tuple(sorted(path.parent.name for path in (ROOT / "docs" / "cases").glob("*/case.yml")))
 
 
+# The widths the browser tests read pages at: a phone's and a desktop's, in CSS pixels
+WIDTHS = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1280, "height": 800}}
+
+
+def _first_theme() -> str:
+    import yaml
+    vocab = yaml.safe_load((ROOT / "docs" / "tags.yml").read_text(encoding="utf-8"))
+    return next(tag_id for tag_id, tag in vocab["tags"].items() if tag["facet"] == "theme")
+
+
+# Every type of page the site has, by an address of one of them (after the language's prefix)
+THEME = _first_theme()
+PAGE_TYPES = {
+    "home": "",
+    "catalogue with filters open": f"cases/?theme={THEME}",
+    "case": f"cases/{SLUGS[0]}/",
+    "tag index": "tags/",
+    "tag page": f"tags/{THEME}/",
+    "places (the map)": "places/",
+    "search results": "search/?q=",
+    "results under the header's search field": f"cases/{SLUGS[0]}/",
+    "contribute": "contribute/",
+    "translation status": "translations/",
+    "codebook": "data/",
+    "404": "404.html",
+    "offline": "offline.html",
+}
+
+
 def REGIONS_OF(countries) -> list:  # noqa: N802 - a table, read like the constants above
     """The regions of docs/tags.yml that ``countries`` lie in: a case's regions."""
     from casekit import vocab

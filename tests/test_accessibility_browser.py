@@ -1,31 +1,17 @@
 """Accessibility in Chromium: axe-core finds no WCAG 2.2 A/AA violation on any page type in any
-language; there is a skip link and a visible focus; the language selector works by keyboard."""
+language, on a phone and on a desktop; there is a skip link and a visible focus; the language
+selector works by keyboard."""
 from __future__ import annotations
 
 import pytest
 import yaml
 from axe_playwright_python.sync_playwright import Axe
 
-from conftest import LANGS, ROOT, SLUGS, prefix
+from conftest import LANGS, PAGE_TYPES, ROOT, SLUGS, THEME, WIDTHS, prefix
 
 WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 VOCAB = yaml.safe_load((ROOT / "docs" / "tags.yml").read_text(encoding="utf-8"))
-THEME = next(tag_id for tag_id, tag in VOCAB["tags"].items() if tag["facet"] == "theme")  # the first theme
-PAGES = {
-    "home": "",
-    "catalogue with filters open": f"cases/?theme={THEME}",
-    "case": f"cases/{SLUGS[0]}/",
-    "tag index": "tags/",
-    "tag page": f"tags/{THEME}/",
-    "places (the map)": "places/",
-    "search results": "search/?q=",
-    "results under the header's search field": f"cases/{SLUGS[0]}/",
-    "contribute": "contribute/",
-    "translation status": "translations/",
-    "codebook": "data/",
-    "404": "404.html",
-    "offline": "offline.html",
-}
+PAGES = PAGE_TYPES
 
 
 def _query(lang: str) -> str:
@@ -44,10 +30,12 @@ def _describe(violations) -> str:
     return "\n".join(lines)
 
 
+@pytest.mark.parametrize("width", WIDTHS)
 @pytest.mark.parametrize("lang", LANGS)
 @pytest.mark.parametrize("kind", list(PAGES))
-def test_no_wcag_violations(server, visit, lang, kind):
+def test_no_wcag_violations(server, visit, lang, kind, width):
     page = visit.page
+    page.set_viewport_size(WIDTHS[width])
     path = PAGES[kind] + (_query(lang) if kind == "search results" else "")
     page.goto(f"{server}{prefix(lang)}{path}", wait_until="networkidle")
     if kind == "catalogue with filters open":

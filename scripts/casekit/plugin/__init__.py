@@ -24,6 +24,7 @@ from . import (
     boundary,
     disk_links,
     feeds,
+    first_paint,
     generated,
     head,
     html_fixes,
@@ -38,6 +39,7 @@ from . import (
     templates,
 )
 from .content import Content, TemplateCache
+from .first_paint import FirstPaint
 from .state import LanguageBuild
 
 log = get_plugin_logger("casestudies")
@@ -58,6 +60,7 @@ class CaseStudiesPlugin(BasePlugin[Options]):
         self.command, self.dirty, self.builds = None, False, 0
         self.content: Content | None = None
         self.templates = TemplateCache()
+        self.first_paint = FirstPaint()  # each page's critical CSS, from the stylesheets read once
         self.stack: list[LanguageBuild] = []  # the builds in progress: the default language's, then a nested one
         self.root_pages: dict = {}  # the default language's 404 and offline pages, for the site's root
         self.restore = None  # ends private_api's reuse of Markdown converters
@@ -134,6 +137,7 @@ class CaseStudiesPlugin(BasePlugin[Options]):
             languages.under_folder(files, config.docs_dir, config.site_dir, build.prefix)
         generated.add_pages(files, config, build.collection, build.lang, build.prefix,
                             preview=self.command == "serve" and self.dirty)
+        build.stylesheets = first_paint.stylesheets(files)
         if self._problems_changed():  # the live preview shows them on every page, or stops showing them
             for file in files.documentation_pages():
                 file.is_modified = _always.__get__(file)
@@ -176,7 +180,7 @@ class CaseStudiesPlugin(BasePlugin[Options]):
         return context
 
     def on_post_page(self, output, page, config):
-        output = html_fixes.page(output)
+        output = self.first_paint.inline(html_fixes.page(output), self.build.stylesheets)
         if not config.use_directory_urls:  # a preview to open from disk
             output = disk_links.rewrite(output)
         return csp.add(output, preview=self.command == "serve", wasm=bool(page.meta.get("search_page")))
@@ -190,7 +194,8 @@ class CaseStudiesPlugin(BasePlugin[Options]):
     def on_post_template(self, output, template_name, config):
         if template_name not in (urls.NOT_FOUND, offline.TEMPLATE):
             return output
-        output = csp.add(html_fixes.template(output), preview=self.command == "serve")
+        output = self.first_paint.inline(html_fixes.template(output), self.build.stylesheets)
+        output = csp.add(output, preview=self.command == "serve")
         if self.build.is_default:
             self.root_pages[template_name] = output
         else:

@@ -21,6 +21,7 @@ class LanguageBuild:
     by_tag: dict = field(default_factory=dict)
     tag_index: list = field(default_factory=list)
     sitemap: list = field(default_factory=list)
+    stylesheets: dict = field(default_factory=dict)  # the CSS files this build publishes (first_paint)
     problems: list = field(default_factory=list)  # shown by the live preview on every page  # (alternates, x-default) of each page, default language only
 
     @property

@@ -1,0 +1,185 @@
+"""The first paint of a page without waiting for its stylesheets.
+
+On a slow link every request costs a round trip (two seconds on the "slow 3G" of the reader
+issue), and stylesheets in the head block the first paint: the page would appear only after
+two round trips. Instead, each page carries in its head the rules of its stylesheets that can
+apply to its own elements (its "critical" CSS), and links the stylesheets at the end of its
+body, where Chromium, Firefox and Safari paint what comes before them without waiting. When
+they arrive they style what scripts add later; for the page's own elements they change nothing,
+because every rule that could match one of them is already inline.
+
+A rule is kept when each of its selectors' class, id, type and attribute conditions is met by
+some element of the page; pseudo-classes (:hover, :checked, :not() …) and combinators are not
+evaluated, so a rule that might apply is kept (a superset, never a subset). :is()/:where()
+count when one of their selectors is met. At-rules other than @media and @supports are kept
+whole.
+
+The stylesheets are the theme's own files (never contributed text); the page is read with an
+HTML parser (selectolax: its elements, and the head's links), the stylesheets with a CSS parser
+(tinycss2). A link is moved only when its text, as the parser writes it back, is found in the
+head as is (Material and overrides/ write them plainly); otherwise the page keeps its links.
+"""
+from __future__ import annotations
+
+import re
+
+import tinycss2
+from selectolax.lexbor import LexborHTMLParser
+
+# Where the templates want the stylesheets linked (overrides/main.html, before the scripts)
+MARKER = "<!--stylesheets-->"
+_STYLE_END = re.compile(r"</(?=style)", re.I)  # would end the <style> element early
+_ANY_OF = frozenset({"is", "where", "matches", "-webkit-any", "-moz-any"})
+
+
+class CriticalCss:
+    """The rules of one set of stylesheets (their texts, in the order the page links them), and
+    the subset a page needs."""
+
+    def __init__(self, texts: list):
+        rules = tinycss2.parse_stylesheet("\n".join(texts), skip_comments=True, skip_whitespace=True)
+        self._rules = _compile(rules)
+        self._named = frozenset(_named(self._rules))  # what the selectors name
+        self._by_tokens: dict = {}  # pages whose elements match the same selectors share one result
+
+    def for_tokens(self, found: frozenset) -> str:
+        found = found & self._named
+        if found not in self._by_tokens:
+            self._by_tokens[found] = _STYLE_END.sub(r"<\\/", "".join(_keep(self._rules, found)))
+        return self._by_tokens[found]
+
+
+def inline(html: str, critical_for) -> str:
+    """``html`` with the stylesheet links of its head replaced by its critical CSS, and the links
+    moved to MARKER. ``critical_for(hrefs)`` gives the CriticalCss of the stylesheets at those
+    addresses, or None to leave the page as it is, as is a page without MARKER (not made from
+    the site's main template)."""
+    if MARKER not in html:
+        return html
+    tree = LexborHTMLParser(html)
+    links = [(node.html, node.attributes["href"]) for node in tree.css('head > link[rel="stylesheet"][href]')]
+    head_end = html.find("</head>")
+    head, rest = html[:head_end], html[head_end:]
+    if not links or any(text not in head for text, _href in links):
+        return html
+    critical = critical_for([href for _text, href in links])
+    if critical is None:
+        return html
+    first = head.find(links[0][0])
+    for text, _href in links:
+        head = head.replace(text, "", 1)
+    head = head[:first] + f"<style>{critical.for_tokens(page_tokens(tree))}</style>" + head[first:]
+    return head + rest.replace(MARKER, "".join(text for text, _href in links), 1)
+
+
+def page_tokens(tree) -> frozenset:
+    """Each element's type, classes, id, attribute names and name=value pairs, as selectors write them."""
+    found = set()
+    for node in tree.root.traverse():
+        found.add(node.tag)
+        for name, value in node.attributes.items():
+            found.add(f"[{name}]")
+            if value is None:
+                continue
+            found.add(f"[{name}={value}]")
+            if name == "class":
+                found.update("." + name for name in value.split())
+            elif name == "id":
+                found.add("#" + value)
+    return frozenset(found)
+
+
+def _compile(rules) -> list:
+    out = []
+    for rule in rules:
+        if rule.type == "qualified-rule":
+            out.append(("rule", _selectors(rule.prelude), _serialize(rule)))
+        elif rule.type == "at-rule" and rule.lower_at_keyword in ("media", "supports") and rule.content is not None:
+            inner = tinycss2.parse_rule_list(rule.content, skip_comments=True, skip_whitespace=True)
+            out.append(("group", "@" + rule.at_keyword + tinycss2.serialize(rule.prelude), _compile(inner)))
+        elif rule.type == "at-rule":
+            out.append(("keep", None, rule.serialize()))
+    return out
+
+
+def _keep(rules: list, found: frozenset) -> list:
+    out = []
+    for kind, condition, text in rules:
+        if kind == "rule":
+            if any(_met(selector, found) for selector in condition):
+                out.append(text)
+        elif kind == "group":
+            inner = _keep(text, found)
+            if inner:
+                out.append(condition + "{" + "".join(inner) + "}")
+        else:
+            out.append(text)
+    return out
+
+
+def _named(rules: list):
+    for kind, condition, text in rules:
+        if kind == "rule":
+            yield from _selector_tokens(condition)
+        elif kind == "group":
+            yield from _named(text)
+
+
+def _selector_tokens(selectors):
+    for needed, any_of in selectors:
+        yield from needed
+        for group in any_of:
+            yield from _selector_tokens(group)
+
+
+def _met(selector, found: frozenset) -> bool:
+    needed, any_of = selector
+    return needed <= found and all(any(_met(option, found) for option in group) for group in any_of)
+
+
+def _selectors(tokens) -> list:
+    """A selector list as (tokens every match needs, groups of which one selector must be met)."""
+    out, needed, any_of = [], set(), []
+    tokens = list(tokens)
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        if token.type == "literal" and token.value == ",":
+            out.append((frozenset(needed), tuple(any_of)))
+            needed, any_of = set(), []
+        elif token.type == "literal" and token.value == "." and i + 1 < len(tokens) and tokens[i + 1].type == "ident":
+            i += 1
+            needed.add("." + tokens[i].value)
+        elif token.type == "hash":
+            needed.add("#" + token.value)
+        elif token.type == "[] block":
+            needed.update(_attribute(token.content))
+        elif token.type == "literal" and token.value == ":":
+            i += 1
+            if i < len(tokens) and tokens[i].type == "literal" and tokens[i].value == ":":
+                i += 1  # a pseudo-element
+            if i < len(tokens) and tokens[i].type == "function" and tokens[i].lower_name in _ANY_OF:
+                any_of.append(_selectors(tokens[i].arguments))
+        elif token.type == "ident":
+            needed.add(token.lower_value)
+        i += 1
+    out.append((frozenset(needed), tuple(any_of)))
+    return out
+
+
+def _attribute(content) -> set:
+    """What an attribute selector needs: the name=value pair for [name=value], the name for
+    any other test of it, nothing when it is not a plain name (a namespace: not evaluated)."""
+    parts = [token for token in content if token.type not in ("whitespace", "comment")]
+    if not parts or parts[0].type != "ident" or (len(parts) > 1 and parts[1].type == "literal" and parts[1].value == "|"):
+        return set()
+    name = parts[0].lower_value
+    if len(parts) == 3 and parts[1].type == "literal" and parts[1].value == "=" and parts[2].type in ("ident", "string"):
+        return {f"[{name}={parts[2].value}]"}
+    return {f"[{name}]"}
+
+
+def _serialize(rule) -> str:
+    body = "".join(" " if token.type == "whitespace" else token.serialize()
+                   for token in rule.content if token.type != "comment")
+    return tinycss2.serialize(rule.prelude).strip() + "{" + body.strip() + "}"

@@ -1,0 +1,85 @@
+"""Each page's first paint: the rules of its stylesheets that can apply to its elements are in its
+head, and the stylesheets are linked at the end of its body (casekit/critical_css.py). Fixture
+stylesheets and pages; the built site is checked in test_first_paint_browser.py."""
+from __future__ import annotations
+
+from casekit import critical_css
+from casekit.critical_css import MARKER, CriticalCss
+
+SHEET = """
+@charset "UTF-8";
+@font-face{font-family:X;src:local(X)}
+html{color:black}
+.card{margin:1px}
+.absent{margin:2px}
+#facts{padding:3px}
+#nowhere{padding:4px}
+a:hover{color:red}
+.card:not(.absent)::before{content:"*"}
+button{border:0}
+[data-scheme=default]{--fg:blue}
+[data-scheme=slate]{--fg:white}
+[hidden]{display:none}
+.card :is(.absent,em){font-style:italic}
+.card :is(.absent,.gone){font-weight:bold}
+@media (min-width:60em){.card{margin:5px}.absent{margin:6px}}
+@media print{.absent{display:none}}
+/* a comment */ .card>p{line-height:1.5 /* inside */}
+"""
+
+PAGE = f"""<!doctype html><html lang="en"><head><meta charset="utf-8">
+<link rel="stylesheet" href="../a.css">
+<title>t</title>
+<link rel="stylesheet" href="../b.css">
+</head><body data-scheme="default"><div class="card" id="facts"><p><a href="#">x</a> <em>y</em></p></div>
+{MARKER}<script src="s.js"></script></body></html>"""
+
+
+def _critical(page: str = PAGE, sheet: str = SHEET) -> str:
+    out = critical_css.inline(page, lambda hrefs: CriticalCss([sheet]))
+    return out[out.index("<style>") + len("<style>"):out.index("</style>")]
+
+
+def test_keeps_the_rules_that_can_apply_to_the_page_and_no_other():
+    css = _critical()
+    for kept in ("html{color:black}", ".card{margin:1px}", "#facts{padding:3px}", "a:hover{color:red}",
+                 '.card:not(.absent)::before{content:"*"}', "[data-scheme=default]{--fg:blue}",
+                 ".card :is(.absent,em){font-style:italic}", "@media (min-width:60em){.card{margin:5px}}",
+                 "@font-face{font-family:X;src:local(X)}", ".card>p{line-height:1.5}"):
+        assert kept in css, kept
+    for dropped in (".absent{margin:2px}", "#nowhere", "button{", "slate", "[hidden]", ":is(.absent,.gone)",
+                    "@media print", "margin:6px", "comment", "inside"):
+        assert dropped not in css, dropped
+
+
+def test_links_move_to_the_marker_in_their_order_and_the_rules_take_their_place():
+    out = critical_css.inline(PAGE, lambda hrefs: CriticalCss([SHEET]))
+    head, body = out.split("</head>")
+    assert 'rel="stylesheet"' not in head
+    assert head.index("<style>") < head.index("<title>")  # where the first link was
+    assert MARKER not in body
+    assert body.index('href="../a.css"') < body.index('href="../b.css"') < body.index('<script src="s.js">')
+
+
+def test_the_stylesheets_asked_for_are_the_links_of_the_head():
+    asked = []
+    critical_css.inline(PAGE, lambda hrefs: asked.append(hrefs) or CriticalCss([""]))
+    assert asked == [["../a.css", "../b.css"]]
+
+
+def test_a_page_stays_as_it_is_without_the_marker_or_when_a_stylesheet_is_not_known():
+    without = PAGE.replace(MARKER, "")
+    assert critical_css.inline(without, lambda hrefs: CriticalCss([SHEET])) == without
+    assert critical_css.inline(PAGE, lambda hrefs: None) == PAGE
+
+
+def test_a_stylesheet_cannot_end_the_style_element():
+    css = _critical(sheet='.card::after{content:"</style><script>x()</script>"}')
+    assert "</style" not in css.lower() and "<\\/style" in css
+
+
+def test_pages_with_the_same_matched_selectors_share_one_result():
+    critical = CriticalCss([SHEET])
+    one = critical_css.inline(PAGE, lambda hrefs: critical)
+    other = critical_css.inline(PAGE.replace('id="facts"', 'id="facts" title="another"'), lambda hrefs: critical)
+    assert one.split("<style>")[1].split("</style>")[0] == other.split("<style>")[1].split("</style>")[0]
