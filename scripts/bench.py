@@ -43,7 +43,7 @@ bootstrap.use_venv("requirements-test.txt", also=("playwright",))  # the pinned 
 
 import yaml  # noqa: E402
 
-from casekit import project, views  # noqa: E402
+from casekit import layout, project, views  # noqa: E402
 
 LANGS = project.languages(ROOT)
 CHROMIUM = "/usr/bin/chromium"
@@ -247,17 +247,36 @@ SEARCH_FIELD = "#site-search-query"  # the header's search field, on every page
 SEARCH_RESULT = ".site-search-result a"  # a result's link, under the field or on the search page
 
 
+def searched_texts(project: Path, lang: str) -> tuple[list, bool]:
+    """The case texts a search in ``lang`` runs on, and whether they are its own: its published
+    texts; when it has none (a language just added, not translated yet), the originals its case
+    pages show instead (Pagefind indexes the text a page shows, whatever its language)."""
+    default = LANGS[0]
+    own, shown = [], []
+    for folder in sorted(p.parent for p in (project / "docs" / "cases").glob("*/case.yml")):
+        facts = yaml.safe_load((folder / "case.yml").read_text(encoding="utf-8")) or {}
+        original = facts.get("original_language") or default
+        text = folder / layout.text_filename(lang, default)
+        if text.is_file() and (lang == original or lang not in (facts.get("pending") or [])):
+            own.append(text)
+        elif (folder / layout.text_filename(original, default)).is_file():
+            shown.append(folder / layout.text_filename(original, default))
+    return (own, True) if own else (shown, False)
+
+
 def search_words(project: Path, lang: str) -> tuple:
-    """Two words to search for in ``lang``: the most frequent long word of its case texts, and
-    the most frequent one that starts with another letter (most likely in another chunk of
-    the index). Taken from the texts, so that any language of the registry has its own."""
-    suffix = "" if lang == LANGS[0] else f".{lang}"
+    """Two words to search for in ``lang``: the most frequent long word of the texts a search
+    in it runs on (searched_texts), and the most frequent one that starts with another letter
+    (most likely in another chunk of the index). Taken from the texts, so that any language of
+    the registry has its own; () when there is no text to search at all."""
     counts = collections.Counter()
-    for path in sorted((project / "docs" / "cases").glob(f"*/index{suffix}.md")):
+    for path in searched_texts(project, lang)[0]:
         counts.update(word.lower() for word in re.findall(r"[^\W\d_]{8,}", path.read_text(encoding="utf-8")))
     ranked = sorted(counts, key=lambda word: (-counts[word], word))
+    if not ranked:
+        return ()
     first = ranked[0]
-    return first, next(word for word in ranked if word[0] != first[0])
+    return first, next((word for word in ranked if word[0] != first[0]), ranked[-1])
 
 
 def search_bytes(site: Path, project: Path) -> dict:
@@ -270,11 +289,14 @@ def search_bytes(site: Path, project: Path) -> dict:
     with _serving(site) as base, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
         for lang in LANGS:
+            words = search_words(project, lang)
+            if not words:
+                continue  # nothing to search for (main says so)
             page = browser.new_page()
             fetched = []
             page.on("requestfinished", lambda request, fetched=fetched: "/pagefind/" in request.url and fetched.append(request))
             prefix = views.prefix(lang, LANGS[0])
-            page.goto(f"{base}{prefix}search/?q={search_words(project, lang)[0]}")
+            page.goto(f"{base}{prefix}search/?q={words[0]}")
             page.wait_for_selector(SEARCH_RESULT, timeout=30000)
             page.wait_for_load_state("networkidle")
             total = 0
@@ -431,17 +453,25 @@ def main(argv=None) -> int:
         print(f"requests off the site on a case page: {len(offsite)}")
         measured = search_bytes(site, project)
         for lang in LANGS:
+            if not search_words(project, lang):
+                print(f"search download ({lang}): not measured (no case text to search in {lang}, nor an original its pages show)")
+                continue
+            if not searched_texts(project, lang)[1]:
+                print(f"search text ({lang}): none of its own (no case text in {lang} yet); searched in the originals its case pages show")
             if lang in measured:
                 size, files = measured[lang]
                 print(f"search download ({lang}, one query, compressed): {kb(size)} in {files} files")
             else:
                 print(f"search download ({lang}): not measured (needs Chromium at /usr/bin/chromium)")
-        slow = slow_link(site, f"cases/{first}/", search_words(project, LANGS[0]))
+        words = search_words(project, LANGS[0])
+        slow = slow_link(site, f"cases/{first}/", words) if words else {}
         if slow:
             print(f"case page first contentful paint (slow 3G, 4x slower CPU): {slow['fcp']:.2f} s")
             print(f"first search result on a case page, cold (slow 3G, 4x slower CPU): {slow['cold']:.2f} s")
             print(f"search result, same query once the engine is loaded (slow 3G, 4x slower CPU): {slow['warm']:.2f} s")
             print(f"search result, another word once the engine is loaded (slow 3G, 4x slower CPU): {slow['another']:.2f} s")
+        elif not words:
+            print(f"search on a slow link: not measured (no case text to search in {LANGS[0]})")
         else:
             print("search on a slow link: not measured (needs Chromium at /usr/bin/chromium)")
         if args.preview:

@@ -145,6 +145,8 @@ def test_scaffold_fill_validate_build_translate(project, tmp_path):
         assert notice.select_one("a")["href"] == link(lang, first, NEW), lang
         assert shown.select_one("meta[name=robots]")["content"] == "noindex", lang
         assert shown.select_one("link[rel=canonical]")["href"] == f"{SITE_URL}{prefix(first)}cases/{NEW}/", lang
+        # shared from this page, its own address (the reader's language), not the canonical original's
+        assert shown.select_one(".case-share")["data-url"] == f"{SITE_URL}{prefix(lang)}cases/{NEW}/", lang
     original = page(site, first, NEW)
     assert original.select_one(".case-notice") is None
     assert {a["hreflang"]: a["href"] for a in original.select("a.md-select__link")}[DEFAULT] == link(first, DEFAULT, NEW)

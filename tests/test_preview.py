@@ -12,7 +12,7 @@ import urllib.request
 import yaml
 from collection import text_name
 
-from conftest import LANGS, SLUGS, copy_project, prefix
+from conftest import DEFAULT, LANGS, SLUGS, copy_project, prefix
 
 
 def _title(path) -> str | None:
@@ -47,14 +47,18 @@ def test_preview_serves_and_shows_an_edit(tmp_path):
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
-    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dirty", "--livereload", "-a", f"127.0.0.1:{port}"],
-                              cwd=project, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    lang = LANGS[-1]  # the last language of the registry (another than the default one, if there is one)
+    # the last language of the registry that has case text (another than the default one, if
+    # there is one): a language just added has none yet
+    with_text = [lang for lang in LANGS if any((project / "docs" / "cases" / slug / text_name(lang)).exists() for slug in SLUGS)]
+    assert with_text, "no case has a text in any language of the registry"
+    lang = next((lang for lang in reversed(with_text) if lang != DEFAULT), with_text[0])
     slug = next(slug for slug in SLUGS if (project / "docs" / "cases" / slug / text_name(lang)).exists())
     text = project / "docs" / "cases" / slug / text_name(lang)
     title = _title(text)
     assert title, f"{text} has a title"
+    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dirty", "--livereload", "-a", f"127.0.0.1:{port}"],
+                              cwd=project, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     other = next(other for other in SLUGS if other != slug) if len(SLUGS) > 1 else slug
     try:
         base = f"http://127.0.0.1:{port}/"

@@ -1,6 +1,7 @@
 """What the head of every page tells search engines, feed readers and sharing.
 
-An absolute canonical URL (for a case shown untranslated: the original's, with noindex);
+An absolute canonical URL (for a case shown untranslated: the original's, with noindex) and
+the page's own absolute address (what a reader shares: the page in their language);
 absolute hreflang alternates for every language plus x-default; the language's Atom feed;
 Open Graph and Twitter cards with the localized title, summary and an image; and, on a case
 page, schema.org JSON-LD. The templates print `head` (overrides/main.html).
@@ -18,7 +19,8 @@ def head(page, config, build) -> dict:
     model_case = collection.cases[case["slug"]] if case else None
     indexed = [other for other in build.languages if not model_case or model_case.translation_state(other) != "missing"]
     alternates = [{"lang": other, "href": urls.absolute(site_url, urls.in_language(page.url, lang, other, default))} for other in indexed]
-    canonical = urls.absolute(site_url, page.url)
+    own_url = urls.absolute(site_url, page.url)
+    canonical = own_url
     noindex = False
     if case and case["fallback"]:
         canonical, noindex = urls.absolute(site_url, case["original"]["url"]), True
@@ -28,6 +30,7 @@ def head(page, config, build) -> dict:
     x_default = default if default in indexed else indexed[0]
     return {
         "canonical": canonical,
+        "url": own_url,  # the page's own address, in its language, even where the canonical is the original's
         "noindex": noindex,
         "alternates": alternates,
         "x_default": urls.absolute(site_url, urls.in_language(page.url, lang, x_default, default)),
