@@ -312,7 +312,10 @@ def search_bytes(site: Path, project: Path) -> dict:
 
 def _slow_page(browser):
     """A new browser context (cold cache) and page on the slow link."""
-    context = browser.new_context(**PHONE)
+    # No service worker: the site's offline worker (overrides/sw.js) would fetch for the page,
+    # and its requests are not slowed by the page's throttling, so every figure after the first
+    # page would be measured on a fast link.
+    context = browser.new_context(**PHONE, service_workers="block")
     page = context.new_page()
     cdp = context.new_cdp_session(page)
     cdp.send("Network.enable")

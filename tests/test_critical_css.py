@@ -17,13 +17,16 @@ html{color:black}
 a:hover{color:red}
 .card:not(.absent)::before{content:"*"}
 button{border:0}
-[data-scheme=default]{--fg:blue}
+[data-scheme=default]{--fg:blue;--unread:0;--shade:var(--base);--base:#333}
 [data-scheme=slate]{--fg:white}
+:root{--icon:url("data:image/svg+xml,<svg/>");--line:var(--shade)}
+.card{color:var(--fg);border-color:var(--line)}
 [hidden]{display:none}
 .card :is(.absent,em){font-style:italic}
 .card :is(.absent,.gone){font-weight:bold}
 @media (min-width:60em){.card{margin:5px}.absent{margin:6px}}
-@media print{.absent{display:none}}
+@media print{.card{display:none}}
+@media screen,print{.card{padding:7px}}
 /* a comment */ .card>p{line-height:1.5 /* inside */}
 """
 
@@ -40,15 +43,18 @@ def _critical(page: str = PAGE, sheet: str = SHEET) -> str:
     return out[out.index("<style>") + len("<style>"):out.index("</style>")]
 
 
-def test_keeps_the_rules_that_can_apply_to_the_page_and_no_other():
+def test_keeps_the_rules_that_can_apply_to_the_page_on_a_screen_and_no_other():
     css = _critical()
     for kept in ("html{color:black}", ".card{margin:1px}", "#facts{padding:3px}", "a:hover{color:red}",
-                 '.card:not(.absent)::before{content:"*"}', "[data-scheme=default]{--fg:blue}",
+                 '.card:not(.absent)::before{content:"*"}',
+                 "[data-scheme=default]{--fg:blue;--shade:var(--base);--base:#333}", ":root{--line:var(--shade)}",
+                 ".card{color:var(--fg);border-color:var(--line)}", "@media screen,print{.card{padding:7px}}",
                  ".card :is(.absent,em){font-style:italic}", "@media (min-width:60em){.card{margin:5px}}",
                  "@font-face{font-family:X;src:local(X)}", ".card>p{line-height:1.5}"):
         assert kept in css, kept
     for dropped in (".absent{margin:2px}", "#nowhere", "button{", "slate", "[hidden]", ":is(.absent,.gone)",
-                    "@media print", "margin:6px", "comment", "inside"):
+                    "@media print", "display:none", "margin:6px", "comment", "inside",
+                    "--unread", "--icon"):  # custom properties no kept rule reads
         assert dropped not in css, dropped
 
 

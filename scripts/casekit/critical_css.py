@@ -45,7 +45,8 @@ class CriticalCss:
     def for_tokens(self, found: frozenset) -> str:
         found = found & self._named
         if found not in self._by_tokens:
-            self._by_tokens[found] = _STYLE_END.sub(r"<\\/", "".join(_keep(self._rules, found)))
+            kept = _keep(self._rules, found)
+            self._by_tokens[found] = _STYLE_END.sub(r"<\\/", "".join(_write(kept, _used_properties(kept))))
         return self._by_tokens[found]
 
 
@@ -93,27 +94,111 @@ def _compile(rules) -> list:
     out = []
     for rule in rules:
         if rule.type == "qualified-rule":
-            out.append(("rule", _selectors(rule.prelude), _serialize(rule)))
+            out.append(("rule", _selectors(rule.prelude), (tinycss2.serialize(rule.prelude).strip(), _declarations(rule.content))))
+        elif rule.type == "at-rule" and rule.lower_at_keyword == "media" and _print_only(rule.prelude):
+            continue  # paints nothing on a screen; the stylesheet brings it for printing
         elif rule.type == "at-rule" and rule.lower_at_keyword in ("media", "supports") and rule.content is not None:
             inner = tinycss2.parse_rule_list(rule.content, skip_comments=True, skip_whitespace=True)
             out.append(("group", "@" + rule.at_keyword + tinycss2.serialize(rule.prelude), _compile(inner)))
         elif rule.type == "at-rule":
-            out.append(("keep", None, rule.serialize()))
+            out.append(("keep", None, (rule.serialize(), frozenset(_references(rule.prelude + (rule.content or []))))))
     return out
 
 
-def _keep(rules: list, found: frozenset) -> list:
+def _declarations(content) -> tuple:
+    """A rule's declarations: (the custom property it sets, or None; its text; the custom
+    properties its value reads). Anything else in the block is kept as it is."""
     out = []
-    for kind, condition, text in rules:
+    for item in tinycss2.parse_blocks_contents(content, skip_comments=True, skip_whitespace=True):
+        if item.type == "declaration":
+            value = "".join(" " if token.type == "whitespace" else token.serialize() for token in item.value if token.type != "comment")
+            text = f"{item.name}:{value.strip()}" + ("!important" if item.important else "")
+            out.append((item.name if item.name.startswith("--") else None, text, frozenset(_references(item.value))))
+        else:
+            out.append((None, item.serialize(), frozenset(_references(getattr(item, "content", None) or []))))
+    return tuple(out)
+
+
+def _references(tokens):
+    """The custom properties var() reads in ``tokens``."""
+    for token in tokens:
+        if token.type == "function":
+            if token.lower_name == "var":
+                names = [arg for arg in token.arguments if arg.type == "ident"]
+                if names:
+                    yield names[0].value
+            yield from _references(token.arguments)
+        elif token.type in ("() block", "[] block", "{} block"):
+            yield from _references(token.content)
+
+
+def _print_only(prelude) -> bool:
+    for query in tinycss2.serialize(prelude).lower().split(","):
+        words = query.split()
+        if words[:1] == ["only"]:
+            words = words[1:]
+        if words[:1] != ["print"]:
+            return False
+    return True
+
+
+def _keep(rules: list, found: frozenset) -> list:
+    """The rules that can apply to a page with the elements ``found``."""
+    out = []
+    for kind, condition, body in rules:
         if kind == "rule":
             if any(_met(selector, found) for selector in condition):
-                out.append(text)
+                out.append((kind, None, body))
         elif kind == "group":
-            inner = _keep(text, found)
+            inner = _keep(body, found)
+            if inner:
+                out.append((kind, condition, inner))
+        else:
+            out.append((kind, None, body))
+    return out
+
+
+def _used_properties(kept: list) -> set:
+    """The custom properties the kept rules read, and those these read, and so on."""
+    reads, sets = set(), {}
+
+    def collect(items):
+        for kind, _condition, body in items:
+            if kind == "group":
+                collect(body)
+            elif kind == "keep":
+                reads.update(body[1])
+            else:
+                for name, _text, refs in body[1]:
+                    if name is None:
+                        reads.update(refs)
+                    else:
+                        sets.setdefault(name, set()).update(refs)
+    collect(kept)
+    used, todo = set(), list(reads)
+    while todo:
+        name = todo.pop()
+        if name not in used:
+            used.add(name)
+            todo.extend(sets.get(name, ()))
+    return used
+
+
+def _write(kept: list, used: set) -> list:
+    """The kept rules as text, without the custom properties no kept rule reads."""
+    out = []
+    for kind, condition, body in kept:
+        if kind == "group":
+            inner = _write(body, used)
             if inner:
                 out.append(condition + "{" + "".join(inner) + "}")
+        elif kind == "keep":
+            out.append(body[0])
         else:
-            out.append(text)
+            prelude, declarations = body
+            texts = [text for name, text, _refs in declarations if name is None or name in used]
+            if texts:
+                out.append(prelude + "{" + ";".join(texts) + "}")
     return out
 
 
@@ -177,9 +262,3 @@ def _attribute(content) -> set:
     if len(parts) == 3 and parts[1].type == "literal" and parts[1].value == "=" and parts[2].type in ("ident", "string"):
         return {f"[{name}={parts[2].value}]"}
     return {f"[{name}]"}
-
-
-def _serialize(rule) -> str:
-    body = "".join(" " if token.type == "whitespace" else token.serialize()
-                   for token in rule.content if token.type != "comment")
-    return tinycss2.serialize(rule.prelude).strip() + "{" + body.strip() + "}"
