@@ -61,7 +61,7 @@ def ensure(requirements: str = "requirements.txt", quiet: bool = False, log=sys.
 
 
 # A module of each package the scripts import: when one is missing, the script runs in .venv.
-NEEDED = ("yaml", "babel", "jsonschema", "fastjsonschema", "rapidfuzz", "markdown", "nh3", "selectolax")
+NEEDED = ("yaml", "babel", "jsonschema", "fastjsonschema", "rapidfuzz", "markdown", "nh3", "selectolax", "tinycss2")
 
 
 def use_venv(requirements: str = "requirements.txt", also=()) -> None:
