@@ -45,11 +45,11 @@ def _styles(browser, url: str, stylesheets: bool) -> dict:
 
 def _differences(final: dict, first: dict) -> list:
     out = []
-    for (name, box, values), (_name, early_box, early_values) in zip(final["elements"], first["elements"]):
+    for (name, box, values), (_name, early_box, early_values) in zip(final["elements"], first["elements"], strict=True):
         if (box, values) == (early_box, early_values):
             continue
         changed = [f"{prop}: {old!r} -> {new!r}" for prop, old, new in
-                   zip(final["properties"], early_values.split("\n"), values.split("\n")) if old != new]
+                   zip(final["properties"], early_values.split("\n"), values.split("\n"), strict=True) if old != new]
         out.append(f"{name} box {early_box} -> {box}; " + "; ".join(changed[:4]))
     return out
 
