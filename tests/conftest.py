@@ -35,6 +35,9 @@ SLUGS = tuple(sorted(path.parent.name for path in (ROOT / "docs" / "cases").glob
 
 # The widths the browser tests read pages at: a phone's and a desktop's, in CSS pixels
 WIDTHS = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1280, "height": 800}}
+# How a browser context is set up at each of WIDTHS (new_context): a phone has a touch screen
+# and lays pages out as a phone does (its meta viewport, a layout widened by what overflows)
+DEVICES = {"phone": {"is_mobile": True, "has_touch": True}, "desktop": {}}
 
 
 def _first_theme() -> str:
@@ -216,3 +219,49 @@ def wait_for(page, expression: str, arg=None, timeout: float = 10000):
         if _time.monotonic() > deadline:
             raise AssertionError(f"still false after {timeout / 1000:.0f} s: {expression}")
         _time.sleep(0.05)
+
+
+def new_context(browser, width: str, **options):
+    """A browser context at ``width`` (a key of WIDTHS): its viewport, and a phone's touch screen."""
+    return browser.new_context(viewport=WIDTHS[width], **DEVICES[width], **options)
+
+
+# An element's box, and what a tap at its centre reaches if not the element (or one inside it)
+_BOX = """(element) => {
+  const box = element.getBoundingClientRect();
+  const hit = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+  const name = (node) => !node ? 'nothing' : node.tagName.toLowerCase() + (node.id ? '#' + node.id : '') +
+    (typeof node.className === 'string' && node.className.trim() ? '.' + node.className.trim().split(/\\s+/).join('.') : '');
+  return {left: box.left, top: box.top, right: box.right, bottom: box.bottom, width: box.width, height: box.height,
+          covered_by: hit && (hit === element || element.contains(hit)) ? null : name(hit)};
+}"""
+
+
+def box(locator) -> dict:
+    """The box of ``locator``'s element in CSS pixels of the viewport, and ``covered_by``: what
+    is on top at its centre (None: the element itself or what it holds)."""
+    return locator.evaluate(_BOX)
+
+
+def unseen(page, locator) -> list:
+    """What keeps a reader from seeing and reaching ``locator``'s element once it is scrolled to:
+    hidden, empty, not wholly inside the viewport, covered at its centre by another element.
+    [] when nothing does. The viewport is the context's (a phone's layout viewport widens when
+    a page overflows it, and innerWidth with it)."""
+    locator.scroll_into_view_if_needed()
+    view, where = page.viewport_size, box(locator)
+    problems = []
+    if not locator.is_visible():
+        problems.append("not visible")
+    if where["width"] < 1 or where["height"] < 1:
+        problems.append(f"no size: {where}")
+    if where["left"] < -0.5 or where["top"] < -0.5 or where["right"] > view["width"] + 0.5 or where["bottom"] > view["height"] + 0.5:
+        problems.append(f"not inside the {view['width']}x{view['height']} viewport: {where}")
+    if where["covered_by"]:
+        problems.append(f"covered by {where['covered_by']}")
+    return problems
+
+
+def overflow(page) -> int:
+    """By how many CSS pixels the page is wider than the viewport (0: it does not scroll sideways)."""
+    return max(0, page.evaluate("document.documentElement.scrollWidth") - page.viewport_size["width"])

@@ -1,5 +1,9 @@
-"""On a host that serves one /404.html for every missing address (GitHub Pages), a reader whose
-address is in a language's folder gets the "page not found" page of that language."""
+"""A reader whose address is missing gets the "page not found" page in the language of its
+address, on a phone and on a desktop: on a host that serves one /404.html for every missing
+address (GitHub Pages), and on one that serves the 404.html nearest to the address (the
+language's folder, as Cloudflare Pages does). Its heading, the header's search field and its
+links to the home pages are on the screen, none under another element, and the page does not
+scroll sideways."""
 from __future__ import annotations
 
 import http.server
@@ -7,16 +11,19 @@ from pathlib import Path
 
 import pytest
 
-from conftest import DEFAULT, LANGS, ROOT, prefix, serve
+from conftest import DEFAULT, LANGS, ROOT, WIDTHS, Visit, new_context, overflow, prefix, serve, unseen
 
 
 class _PagesHandler(http.server.SimpleHTTPRequestHandler):
     """Like GitHub Pages: a missing address gets /404.html with status 404."""
 
+    def not_found_page(self) -> Path:
+        return Path(self.directory) / "404.html"
+
     def send_error(self, code, message=None, explain=None):
         if code != 404:
             return super().send_error(code, message, explain)
-        body = (Path(self.directory) / "404.html").read_bytes()
+        body = self.not_found_page().read_bytes()
         self.send_response(404)
         self.send_header("Content-Type", "text/html; charset=utf-8")
         self.send_header("Content-Length", str(len(body)))
@@ -28,16 +35,50 @@ class _PagesHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+class _NearestHandler(_PagesHandler):
+    """A missing address gets the 404.html of the nearest folder above it that has one."""
+
+    def not_found_page(self) -> Path:
+        root = Path(self.directory)
+        folder = Path(self.translate_path(self.path))
+        while folder != root and not (folder / "404.html").is_file():
+            folder = folder.parent
+        return folder / "404.html"
+
+
+HOSTS = {"one 404.html": _PagesHandler, "the nearest 404.html": _NearestHandler}
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("host", HOSTS)
 @pytest.mark.parametrize("lang", LANGS)
-def test_missing_page_answers_in_the_language_of_its_address(site, visit, lang):
+def test_missing_page_answers_in_the_language_of_its_address(site, browser, lang, host, width):
     from casekit import project
-    title = project.strings_for(ROOT)(lang)("not_found.title")
-    with serve(site.path, _PagesHandler) as address:
-        page = visit.page
-        page.goto(address + prefix(lang) + "no-such-page/")
-        page.wait_for_load_state("load")
-        if lang != DEFAULT:
-            page.wait_for_url(f"{address}{prefix(lang)}404.html")
-        assert page.locator("html").get_attribute("lang") == lang
-        assert page.locator("article h1").inner_text().strip() == title
+    t = project.strings_for(ROOT)(lang)
+    title = t("not_found.title")
+    context = new_context(browser, width)
+    visit = Visit(context.new_page())
+    try:
+        with serve(site.path, HOSTS[host]) as address:
+            page = visit.page
+            page.goto(address + prefix(lang) + "no-such-page/")
+            page.wait_for_load_state("load")
+            if lang != DEFAULT and host == "one 404.html":
+                page.wait_for_url(f"{address}{prefix(lang)}404.html")
+            assert page.locator("html").get_attribute("lang") == lang
+            heading = page.locator("article h1")
+            assert heading.inner_text().strip() == title
+            # what a reader at this width needs: the heading, a search field, the way home
+            assert not unseen(page, heading), unseen(page, heading)
+            search = page.get_by_role("searchbox", name=t("search.label"), exact=True)
+            assert search.count() == 1
+            assert not unseen(page, search), unseen(page, search)
+            home = page.locator("article a").filter(has_text=t("not_found.home"))
+            assert home.count() == 1 and home.evaluate("a => a.href") == address + prefix(lang)
+            for link in [home, *page.locator("article a[hreflang]").all()]:
+                assert link.evaluate("a => a.href") == address + prefix(link.get_attribute("hreflang") or lang)
+                assert not unseen(page, link), (link.inner_text(), unseen(page, link))
+            assert overflow(page) == 0, f"the page is {overflow(page)} px wider than a {width}'s screen"
+    finally:
+        context.close()
     assert not visit.console_errors or all("404" in error for error in visit.console_errors), visit.console_errors
