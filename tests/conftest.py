@@ -226,13 +226,14 @@ def new_context(browser, width: str, **options):
     return browser.new_context(viewport=WIDTHS[width], **DEVICES[width], **options)
 
 
-# An element's box, and what a tap at its centre reaches if not the element (or one inside it)
+# An element's box, whether it is shown (not hidden, not transparent), and what a tap at its centre reaches if not the element (or one inside it)
 _BOX = """(element) => {
   const box = element.getBoundingClientRect();
   const hit = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
   const name = (node) => !node ? 'nothing' : node.tagName.toLowerCase() + (node.id ? '#' + node.id : '') +
     (typeof node.className === 'string' && node.className.trim() ? '.' + node.className.trim().split(/\\s+/).join('.') : '');
-  return {left: box.left, top: box.top, right: box.right, bottom: box.bottom, width: box.width, height: box.height,
+  const shown = element.checkVisibility({opacityProperty: true, visibilityProperty: true});
+  return {left: box.left, top: box.top, right: box.right, bottom: box.bottom, width: box.width, height: box.height, shown,
           covered_by: hit && (hit === element || element.contains(hit)) ? null : name(hit)};
 }"""
 
@@ -245,14 +246,14 @@ def box(locator) -> dict:
 
 def unseen(page, locator) -> list:
     """What keeps a reader from seeing and reaching ``locator``'s element once it is scrolled to:
-    hidden, empty, not wholly inside the viewport, covered at its centre by another element.
+    hidden or transparent, empty, not wholly inside the viewport, covered at its centre by another element.
     [] when nothing does. The viewport is the context's (a phone's layout viewport widens when
     a page overflows it, and innerWidth with it)."""
     locator.scroll_into_view_if_needed()
     view, where = page.viewport_size, box(locator)
     problems = []
-    if not locator.is_visible():
-        problems.append("not visible")
+    if not locator.is_visible() or not where["shown"]:
+        problems.append("not visible (hidden, or transparent itself or through what holds it)")
     if where["width"] < 1 or where["height"] < 1:
         problems.append(f"no size: {where}")
     if where["left"] < -0.5 or where["top"] < -0.5 or where["right"] > view["width"] + 0.5 or where["bottom"] > view["height"] + 0.5:
