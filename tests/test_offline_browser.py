@@ -1,7 +1,9 @@
 """Offline reading: a case a reader has opened stays readable without a connection (the site's
 service worker keeps the pages visited and the files they need), and a page not visited
 answers, offline, with the offline page of its language; at the site's root and under a
-sub-path, in every language of the registry.
+sub-path, in every language of the registry, on a phone and on a desktop: offline, the case's
+title and facts and the offline page's heading and way home are on the screen, not under
+another element, and neither page scrolls sideways (the kept styles lay it out for the width).
 
 The case is the fixture collection's (tests/collection.py); its title comes from its text,
 every message from the UI strings."""
@@ -13,7 +15,7 @@ import collection
 import pytest
 
 from casekit import project, yamlines
-from conftest import LANGS, ROOT, prefix, serve, wait_for
+from conftest import LANGS, ROOT, WIDTHS, new_context, overflow, prefix, serve, unseen, wait_for
 
 STRINGS = project.strings_for(ROOT)
 MOUNTS = ("", "mirror/of/the/site/")  # the site at a host's root, and under a sub-path
@@ -44,12 +46,18 @@ def _title(fixture_site, lang: str) -> str:
     return yamlines.load(front).data["title"]
 
 
+def _seen(page, locator, width):
+    problems = unseen(page, locator)
+    assert not problems, f"{locator.inner_text().strip()!r} offline at a {width}'s width: {problems}"
+
+
+@pytest.mark.parametrize("width", WIDTHS)
 @pytest.mark.parametrize("mount", MOUNTS)
 @pytest.mark.parametrize("lang", LANGS)
-def test_an_opened_case_stays_readable_offline(browser, fixture_site, hosts, lang, mount):
+def test_an_opened_case_stays_readable_offline(browser, fixture_site, hosts, lang, mount, width):
     t = STRINGS(lang)
     base = hosts[mount]
-    context = browser.new_context()
+    context = new_context(browser, width)
     page = context.new_page()
     requests = []
     page.on("request", lambda request: requests.append(request.url))
@@ -68,6 +76,10 @@ def test_an_opened_case_stays_readable_offline(browser, fixture_site, hosts, lan
         assert facts.locator("h2").inner_text().strip() == t("facts.heading")
         assert facts.locator(".case-facts__row[data-fact='period'] dd").inner_text().strip()
         wait_for(page, STYLED)
+        _seen(page, page.locator("article.case h1"), width)
+        _seen(page, facts.locator("h2"), width)
+        _seen(page, facts.locator(".case-facts__row[data-fact='period'] dd"), width)
+        assert overflow(page) == 0, f"offline, the case is {overflow(page)} px wider than a {width}'s screen"
         # a page never opened: the offline page, in the language of its address
         page.goto(f"{base}{prefix(lang)}tags/")
         assert page.locator("html").get_attribute("lang") == lang
@@ -76,6 +88,9 @@ def test_an_opened_case_stays_readable_offline(browser, fixture_site, hosts, lan
         wait_for(page, STYLED)
         home = page.locator("article a").first
         assert home.evaluate("a => a.href") == f"{base}{prefix(lang)}"
+        _seen(page, page.locator("article h1"), width)
+        _seen(page, home, width)
+        assert overflow(page) == 0, f"the offline page is {overflow(page)} px wider than a {width}'s screen"
         # back online, the address gives its own page again
         context.set_offline(False)
         page.reload()
