@@ -2,7 +2,8 @@
 """Set everything up and run every test (pytest), including the browser tests.
 
 Creates .venv and installs the pinned site and test requirements when needed, then runs
-pytest on tests/. Extra arguments go to pytest, e.g. `python3 scripts/test.py -k browser -x`.
+pytest on tests/ (or on the test files or folders named). Extra arguments go to pytest, e.g.
+`python3 scripts/test.py -k browser -x` or `python3 scripts/test.py tests/test_site.py -q`.
 Browser tests need Chromium at /usr/bin/chromium (Debian: apt-get install chromium); without
 it they are skipped with a message, except under CI=true, where they fail.
 """
@@ -23,7 +24,19 @@ def main(argv=None) -> int:
         return 0
     python = bootstrap.ensure("requirements-test.txt")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    return subprocess.run([str(python), "-m", "pytest", "tests", *argv], cwd=bootstrap.ROOT, env=env).returncode
+    return subprocess.run([str(python), "-m", "pytest", *selection(argv)], cwd=bootstrap.ROOT, env=env).returncode
+
+
+def selection(argv: list) -> list:
+    """pytest's arguments: ``argv``, with the tests/ folder first unless it names tests of its own
+    (a file or folder of tests/, e.g. tests/test_site.py or tests/test_site.py::test_x)."""
+    tests = (bootstrap.ROOT / "tests").resolve()
+    named = any(not arg.startswith("-") and _within((bootstrap.ROOT / arg.split("::")[0]).resolve(), tests) for arg in argv)
+    return argv if named else ["tests", *argv]
+
+
+def _within(path, folder) -> bool:
+    return path.exists() and folder in path.parents
 
 
 if __name__ == "__main__":
