@@ -1,5 +1,5 @@
 """Each page's critical CSS inline, its stylesheets linked at the end (casekit/critical_css.py),
-read from the stylesheets this build publishes (the theme's and overrides/')."""
+read from the stylesheets this build publishes (the theme's and those of overrides/)."""
 from __future__ import annotations
 
 import os
@@ -10,8 +10,10 @@ from .. import critical_css
 
 
 def stylesheets(files) -> dict:
-    """The build's CSS files: their path in the site -> their file on disk."""
-    return {file.src_uri: file.abs_src_path for file in files if file.src_uri.endswith(".css") and file.abs_src_path}
+    """The build's CSS files: their path in the site -> (their file on disk, its modification
+    time). Read once per build: the live preview builds again after an edit, and sees it."""
+    return {file.src_uri: (file.abs_src_path, os.stat(file.abs_src_path).st_mtime_ns)
+            for file in files if file.src_uri.endswith(".css") and file.abs_src_path}
 
 
 class FirstPaint:
@@ -22,17 +24,17 @@ class FirstPaint:
         return critical_css.inline(html, lambda hrefs: self._critical(hrefs, css_files))
 
     def _critical(self, hrefs: list, css_files: dict):
-        paths = [_file(href, css_files) for href in hrefs]
-        if None in paths:  # a stylesheet that is not one of ours: the page stays as it is
+        key = tuple(_file(href, css_files) for href in hrefs)  # (file, modification time) of each
+        if None in key:  # a stylesheet that is not one of ours: the page stays as it is
             return None
-        key = tuple((path, os.stat(path).st_mtime_ns) for path in paths)  # the live preview sees edits
         if key not in self._sheets:
-            self._sheets[key] = critical_css.CriticalCss([Path(path).read_text(encoding="utf-8") for path in paths])
+            self._sheets[key] = critical_css.CriticalCss([Path(path).read_text(encoding="utf-8") for path, _time in key])
         return self._sheets[key]
 
 
 def _file(href: str, css_files: dict):
-    """The file behind a page's link, whatever its depth: the longest ending of its path that is a CSS file of the build."""
+    """The file behind a page's link, whatever its depth: the longest ending of its path that is
+    a CSS file of the build (its entry of stylesheets())."""
     parts = urlsplit(href).path.split("/")
     for start in range(len(parts)):
         path = css_files.get("/".join(parts[start:]))
