@@ -6,8 +6,8 @@
 time, each with mkdocs-static-i18n's documented `build_only_locale` (through the environment
 variable CASES_BUILD_ONLY that mkdocs.yml reads), the other languages at a lower priority so
 that the default language (which also writes the sitemap, the open data and the root 404 page)
-finishes first. The default language's process reads and checks every case and keeps them for
-the others (the plugin's collection_cache), which start once it has. Each other language is
+finishes first. The processes start at once; the default language's reads and checks every case
+and keeps them for the others (the plugin's collection_cache), which wait for them. Each other language is
 built into a folder of its own and its pages are then moved under FOLDER/<lang>/. A test
 checks that both ways write the same bytes.
 
@@ -71,16 +71,17 @@ def build(config: Path, site: Path, strict: bool = False, for_disk: bool = False
         env[DISK_ENV] = "false"
     running = {}
     try:
-        # the default language's process reads and checks every case and keeps them in the cache
-        # (a problem stops it, and the build, before the others start); the others start from it
+        # every language's process starts at once; the default language's reads and checks every
+        # case and keeps them in the cache, which the others wait for (a problem in a case stops
+        # the default language's build, and then the others)
         running[default] = subprocess.Popen([*base, "-d", str(site)], env={**env, ENV: default})
+        for lang in others:
+            running[lang] = subprocess.Popen([*base, "-d", str(staging / lang)], env={**env, ENV: lang},
+                                             preexec_fn=_lower_priority if os.name == "posix" else None)
         if not _wait_for_cache(staging / "collection.pickle", running[default]):
             running[default].wait()
             print(f"error: the build of {default} failed (see above); the site was not built.", file=sys.stderr)
             return 1
-        for lang in others:
-            running[lang] = subprocess.Popen([*base, "-d", str(staging / lang)], env={**env, ENV: lang},
-                                             preexec_fn=_lower_priority if os.name == "posix" else None)
         failed = [lang for lang, process in running.items() if process.wait() != 0]
         if failed:
             print(f"error: the build of {', '.join(failed)} failed (see above); the site in {site} is incomplete.", file=sys.stderr)

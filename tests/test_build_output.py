@@ -89,6 +89,27 @@ def test_a_failed_language_fails_the_parallel_build(fixture_project, tmp_path):
     assert not [path for path in out.parent.iterdir() if path.name.startswith(".build-")]
 
 
+def test_a_case_with_a_problem_stops_every_language_of_the_parallel_build(fixture_project, tmp_path):
+    """The languages' processes start at once and the others wait for the cases the default
+    language's process reads: a problem in a case stops that one with its message (file and
+    line), and the others with it, without a traceback and without leaving a process behind."""
+    project = _copy(fixture_project, tmp_path / "project")
+    facts = project / "docs" / "cases" / SLUG / "case.yml"
+    facts.write_text(facts.read_text(encoding="utf-8").replace("countries: [", "countries: [[", 1), encoding="utf-8")
+    out = tmp_path / "out" / "site"
+    process = subprocess.Popen([sys.executable, str(project / "scripts" / "build.py"), "-f", str(project / "mkdocs.yml"), "-d", str(out)],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        stdout, stderr = process.communicate(timeout=120)  # a guard against a hang, not a measure
+    finally:
+        process.kill()
+    assert process.returncode == 1, stdout + stderr
+    assert f"{SLUG}/case.yml:" in stderr and "Traceback" not in stderr, stderr
+    assert not [path for path in out.parent.iterdir() if path.name.startswith(".build-")]
+    leftover = subprocess.run(["pgrep", "-f", str(project / "mkdocs.yml")], capture_output=True, text=True).stdout.split()
+    assert not leftover, f"processes of the build still running: {leftover}"
+
+
 FIGURES = {
     "build time": r"([\d.]+) s \(median of 2; fastest ([\d.]+) s; all: [\d.]+, [\d.]+\)",
     "build cpu time": r"([\d.]+) s \(all processes: user [\d.]+ s, system [\d.]+ s\)",
