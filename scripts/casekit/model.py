@@ -16,7 +16,6 @@ from functools import cache, cached_property, lru_cache
 from pathlib import Path
 
 import fastjsonschema
-import jsonschema
 from babel import Locale
 
 from . import html_policy, layout, markdown_checks, pages, textfile, wording, yamlines
@@ -40,8 +39,10 @@ def _schema(name: str) -> dict:
 
 @cache
 def _validator(name: str):
-    schema = _schema(name)
-    return jsonschema.Draft202012Validator(schema)
+    """The full validator, for the messages of a document that _fast_check found invalid
+    (imported then: most builds never need it, and each build process would pay for it)."""
+    import jsonschema
+    return jsonschema.Draft202012Validator(_schema(name))
 
 
 @cache
