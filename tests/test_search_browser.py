@@ -340,7 +340,8 @@ def test_search_index_is_split_by_language(site):
 
 def test_the_list_of_search_files_names_the_index_files(site):
     """site-search.json, read when a field gets focus, names files that exist: the index's
-    metadata, its engine, every chunk (with the words it holds, in order), every page."""
+    metadata, its engine, every chunk (with the words it holds, in order, and its size), every
+    page; and the cap on what a page fetches of the index in the background."""
     import json
     for lang in LANGS:
         bundle = site.path / prefix(lang) / "pagefind"
@@ -349,7 +350,9 @@ def test_the_list_of_search_files_names_the_index_files(site):
         assert entry["languages"][lang]["hash"] == files["version"]
         for name in (files["entry"], files["meta"], files["wasm"], *(chunk[2] for chunk in files["chunks"])):
             assert (bundle / name).is_file(), name
-        assert files["chunks"] and all(first <= last for first, last, _name in files["chunks"])
+        assert files["chunks"] and all(first <= last for first, last, _name, _size in files["chunks"])
+        assert all(size == (bundle / name).stat().st_size for _first, _last, name, size in files["chunks"])
+        assert isinstance(files["prefetch_cap"], int) and files["prefetch_cap"] > 0
         assert [chunk[0] for chunk in files["chunks"]] == sorted(chunk[0] for chunk in files["chunks"])
         assert {path.stem for path in (bundle / "fragment").glob("*.pf_fragment")} == set(files["pages"])
         assert sorted(url for url, _title in files["pages"].values()) == sorted(f"{prefix(lang)}cases/{slug}/" for slug in SLUGS)
