@@ -287,7 +287,9 @@ def search_words(project: Path, lang: str) -> tuple:
 
 def search_bytes(site: Path, project: Path) -> dict:
     """Compressed bytes a reader downloads to run one search, per language (in Chromium): the
-    search page opened with a query (search_words), until its results are shown."""
+    search page opened with a query (search_words), until its results are shown; and apart,
+    what search.js then fetches of the rest of the index in the background (until it says how
+    that went). {lang: (query bytes, files, background bytes, files)}."""
     sync_playwright = _playwright()
     if sync_playwright is None:
         return {}
@@ -299,18 +301,25 @@ def search_bytes(site: Path, project: Path) -> dict:
             if not words:
                 continue  # nothing to search for (main says so)
             page = browser.new_page()
+            cdp = page.context.new_cdp_session(page)
+            cdp.send("Network.enable")
+            background = _background_requests(cdp)
             fetched = []
             page.on("requestfinished", lambda request, fetched=fetched: "/pagefind/" in request.url and fetched.append(request))
             prefix = views.prefix(lang, LANGS[0])
             page.goto(f"{base}{prefix}search/?q={words[0]}")
             page.wait_for_selector(SEARCH_RESULT, timeout=30000)
+            _wait_for_the_rest(page, 120)
             page.wait_for_load_state("networkidle")
-            total = 0
+            rest = {request[3] for request in background.values()}
+            sizes = {False: [0, 0], True: [0, 0]}  # by whether it came in the background: bytes, files
             for request in fetched:
                 body = request.response().body()
                 # Pagefind's index files are gzipped already; text files are compressed by the host
-                total += len(body) if request.url.split("?")[0].endswith((".pf_index", ".pf_fragment", ".pf_meta", ".pagefind")) else gz(body)
-            out[lang] = (total, len(fetched))
+                size = len(body) if request.url.split("?")[0].endswith((".pf_index", ".pf_fragment", ".pf_meta", ".pagefind")) else gz(body)
+                sizes[request.url in rest][0] += size
+                sizes[request.url in rest][1] += 1
+            out[lang] = (*sizes[False], *sizes[True])
             page.close()
         browser.close()
     return out
@@ -332,16 +341,17 @@ def _slow_page(browser):
 
 def _background_requests(cdp) -> dict:
     """The requests for index chunks that search.js makes in the background (at low priority),
-    as they happen: request id -> [start, end (DevTools timestamps, seconds), bytes received]."""
+    as they happen: request id -> [start, end (DevTools timestamps, seconds), bytes received,
+    address]."""
     seen = {}
 
     def sent(event):
         if "/pagefind/index/" in event["request"]["url"] and event["request"].get("initialPriority") == "Low":
-            seen[event["requestId"]] = [event["timestamp"], None, 0]
+            seen[event["requestId"]] = [event["timestamp"], None, 0, event["request"]["url"]]
 
     def finished(event):
         if event["requestId"] in seen:
-            seen[event["requestId"]][1:] = [event["timestamp"], event["encodedDataLength"]]
+            seen[event["requestId"]][1:3] = [event["timestamp"], event["encodedDataLength"]]
 
     cdp.on("Network.requestWillBeSent", sent)
     cdp.on("Network.loadingFinished", finished)
@@ -508,8 +518,9 @@ def main(argv=None) -> int:
             if not searched_texts(project, lang)[1]:
                 print(f"search text ({lang}): none of its own (no case text in {lang} yet); searched in the originals its case pages show")
             if lang in measured:
-                size, files = measured[lang]
+                size, files, rest, rest_files = measured[lang]
                 print(f"search download ({lang}, one query, compressed): {kb(size)} in {files} files")
+                print(f"search download ({lang}, then the rest of the index in the background, compressed): {kb(rest)} in {rest_files} files")
             else:
                 print(f"search download ({lang}): not measured (needs Chromium at /usr/bin/chromium)")
         words = search_words(project, LANGS[0])

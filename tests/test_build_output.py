@@ -141,6 +141,8 @@ def test_benchmark_prints_every_figure(tmp_path):
         if key in lines or IN_CI or Path(CHROMIUM).exists():
             assert re.fullmatch(r"[\d.]+ KB in \d+ files", lines[key]), lines[key]
             assert 1 < float(lines[key].split()[0]) < 2000
+            rest = f"search download ({lang}, then the rest of the index in the background, compressed)"
+            assert re.fullmatch(r"[\d.]+ KB in \d+ files", lines.get(rest, "")), lines.get(rest)
     for key in SLOW_LINK_FIGURES:
         if key in lines or IN_CI or Path(CHROMIUM).exists():
             assert re.fullmatch(r"\d+\.\d\d s", lines.get(key, "")), (key, lines.get(key))
