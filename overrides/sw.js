@@ -8,8 +8,10 @@
  *   offline page of the address's language;
  * - the site's assets/ (Material's bundles, named by their content, the site's own CSS and
  *   JavaScript) and the search index's chunks (named by their content): from the cache first,
- *   kept when a page uses them, never fetched ahead (a reader keeps only the chunks their
- *   searches used);
+ *   kept when a page uses them, never fetched ahead by this worker (a reader keeps the chunks
+ *   their searches used and, once a search has shown its results, the rest of that language's
+ *   index, which the page fetches in the background unless the reader saves data or it weighs
+ *   more than the build's cap: assets/javascripts/search.js);
  * - any other file of the site (the search's entry files, feeds): from the network first, and
  *   kept.
  * The cache is named after the site's address and the build's id; when a worker with another

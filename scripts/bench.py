@@ -9,8 +9,9 @@ to search, per language; then, on a slow link (a phone's width, slow 3G: 2 s rou
 50 KB/s each way, a CPU four times slower, through the DevTools protocol, from a local server
 that compresses and caches like GitHub Pages), the first contentful paint of a case page and
 the seconds from typing a query on it to the first result: cold, and once the engine is loaded
-(the same query again, and another word). The browser figures are measured in Chromium when
-/usr/bin/chromium exists.
+(the same query again; another word right after; how long the rest of the index took to come
+in the background, and its compressed bytes; then another word once it is in). The browser
+figures are measured in Chromium when /usr/bin/chromium exists.
 With --compare-stock it also builds the same collection with a stock configuration (cases in
 the sidebar, Material's search) and prints the ratio.
 """
@@ -245,6 +246,8 @@ SLOW_3G = {"offline": False, "latency": 2000, "downloadThroughput": 50 * 1024, "
 CPU_SLOWDOWN = 4
 SEARCH_FIELD = "#site-search-query"  # the header's search field, on every page
 SEARCH_RESULT = ".site-search-result a"  # a result's link, under the field or on the search page
+INDEX_STATE = "() => document.documentElement.dataset.searchIndex"  # set by search.js: how the rest of the index went
+BACKGROUND_TIMEOUT = 300  # seconds to wait for the rest of the index on the slow link
 
 
 def searched_texts(project: Path, lang: str) -> tuple[list, bool]:
@@ -265,23 +268,28 @@ def searched_texts(project: Path, lang: str) -> tuple[list, bool]:
 
 
 def search_words(project: Path, lang: str) -> tuple:
-    """Two words to search for in ``lang``: the most frequent long word of the texts a search
-    in it runs on (searched_texts), and the most frequent one that starts with another letter
-    (most likely in another chunk of the index). Taken from the texts, so that any language of
-    the registry has its own; () when there is no text to search at all."""
+    """Three words to search for in ``lang``: the most frequent long word of the texts a search
+    in it runs on (searched_texts), then the most frequent one that starts with a letter none
+    of the words before starts with (most likely in another chunk of the index), twice. Taken
+    from the texts, so that any language of the registry has its own; () when there is no text
+    to search at all."""
     counts = collections.Counter()
     for path in searched_texts(project, lang)[0]:
         counts.update(word.lower() for word in re.findall(r"[^\W\d_]{8,}", path.read_text(encoding="utf-8")))
     ranked = sorted(counts, key=lambda word: (-counts[word], word))
     if not ranked:
         return ()
-    first = ranked[0]
-    return first, next((word for word in ranked if word[0] != first[0]), ranked[-1])
+    words = [ranked[0]]
+    for _ in range(2):
+        words.append(next((word for word in ranked if word[0] not in {other[0] for other in words}), ranked[-1]))
+    return tuple(words)
 
 
 def search_bytes(site: Path, project: Path) -> dict:
     """Compressed bytes a reader downloads to run one search, per language (in Chromium): the
-    search page opened with a query (search_words), until its results are shown."""
+    search page opened with a query (search_words), until its results are shown; and apart,
+    what search.js then fetches of the rest of the index in the background (until it says how
+    that went). {lang: (query bytes, files, background bytes, files)}."""
     sync_playwright = _playwright()
     if sync_playwright is None:
         return {}
@@ -293,25 +301,32 @@ def search_bytes(site: Path, project: Path) -> dict:
             if not words:
                 continue  # nothing to search for (main says so)
             page = browser.new_page()
+            cdp = page.context.new_cdp_session(page)
+            cdp.send("Network.enable")
+            background = _background_requests(cdp)
             fetched = []
             page.on("requestfinished", lambda request, fetched=fetched: "/pagefind/" in request.url and fetched.append(request))
             prefix = views.prefix(lang, LANGS[0])
             page.goto(f"{base}{prefix}search/?q={words[0]}")
             page.wait_for_selector(SEARCH_RESULT, timeout=30000)
+            _wait_for_the_rest(page, 120)
             page.wait_for_load_state("networkidle")
-            total = 0
+            rest = {request[3] for request in background.values()}
+            sizes = {False: [0, 0], True: [0, 0]}  # by whether it came in the background: bytes, files
             for request in fetched:
                 body = request.response().body()
                 # Pagefind's index files are gzipped already; text files are compressed by the host
-                total += len(body) if request.url.split("?")[0].endswith((".pf_index", ".pf_fragment", ".pf_meta", ".pagefind")) else gz(body)
-            out[lang] = (total, len(fetched))
+                size = len(body) if request.url.split("?")[0].endswith((".pf_index", ".pf_fragment", ".pf_meta", ".pagefind")) else gz(body)
+                sizes[request.url in rest][0] += size
+                sizes[request.url in rest][1] += 1
+            out[lang] = (*sizes[False], *sizes[True])
             page.close()
         browser.close()
     return out
 
 
 def _slow_page(browser):
-    """A new browser context (cold cache) and page on the slow link."""
+    """A new browser context (cold cache), page and DevTools session on the slow link."""
     # No service worker: the site's offline worker (overrides/sw.js) would fetch for the page,
     # and its requests are not slowed by the page's throttling, so every figure after the first
     # page would be measured on a fast link.
@@ -321,7 +336,38 @@ def _slow_page(browser):
     cdp.send("Network.enable")
     cdp.send("Network.emulateNetworkConditions", SLOW_3G)
     cdp.send("Emulation.setCPUThrottlingRate", {"rate": CPU_SLOWDOWN})
-    return context, page
+    return context, page, cdp
+
+
+def _background_requests(cdp) -> dict:
+    """The requests for index chunks that search.js makes in the background (at low priority),
+    as they happen: request id -> [start, end (DevTools timestamps, seconds), bytes received,
+    address]."""
+    seen = {}
+
+    def sent(event):
+        if "/pagefind/index/" in event["request"]["url"] and event["request"].get("initialPriority") == "Low":
+            seen[event["requestId"]] = [event["timestamp"], None, 0, event["request"]["url"]]
+
+    def finished(event):
+        if event["requestId"] in seen:
+            seen[event["requestId"]][1:3] = [event["timestamp"], event["encodedDataLength"]]
+
+    cdp.on("Network.requestWillBeSent", sent)
+    cdp.on("Network.loadingFinished", finished)
+    return seen
+
+
+def _wait_for_the_rest(page, timeout: float) -> str | None:
+    """How search.js says the rest of the index went ("complete", "on-demand"), once it says
+    so; None after ``timeout`` seconds."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        state = page.evaluate(INDEX_STATE)
+        if state:
+            return state
+        time.sleep(0.2)
+    return None
 
 
 def _time_search(page, word: str) -> float:
@@ -339,20 +385,30 @@ def slow_link(site: Path, path: str, words: tuple) -> dict:
     """On the slow link (PHONE, SLOW_3G, CPU_SLOWDOWN), from a cold cache: the first
     contentful paint of the page at ``path`` (seconds), then, on that page, the seconds from
     typing a query to its first result: cold (nothing of the search loaded yet), warm (the same
-    query again once the engine is loaded) and another word once the engine is loaded."""
+    query again once the engine is loaded), another word right after (the rest of the index may
+    still be coming in the background), and a third word once search.js says the rest of the
+    index is in (BACKGROUND_TIMEOUT at most). "background": (how the rest went, or None when
+    it had not ended in time; the seconds from its first request to its last response; the
+    bytes received; the files)."""
     sync_playwright = _playwright()
     if sync_playwright is None:
         return {}
     with _serving(site, _StaticHost) as base, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
         try:
-            context, page = _slow_page(browser)
+            context, page, cdp = _slow_page(browser)
+            background = _background_requests(cdp)
             page.goto(base + path, wait_until="load", timeout=120000)
             paint = page.evaluate("() => performance.getEntriesByName('first-contentful-paint')[0].startTime")
             page.wait_for_load_state("networkidle", timeout=120000)
             out = {"fcp": paint / 1000, "cold": _time_search(page, words[0])}
             out["warm"] = _time_search(page, words[0])
-            out["another"] = _time_search(page, words[1])
+            out["right after"] = _time_search(page, words[1])
+            state = _wait_for_the_rest(page, BACKGROUND_TIMEOUT)
+            done = [request for request in background.values() if request[1] is not None]
+            seconds = max(request[1] for request in done) - min(request[0] for request in done) if done else 0.0
+            out["background"] = (state, seconds, sum(request[2] for request in done), len(done))
+            out["another"] = _time_search(page, words[2])
             context.close()
         finally:
             browser.close()
@@ -462,8 +518,9 @@ def main(argv=None) -> int:
             if not searched_texts(project, lang)[1]:
                 print(f"search text ({lang}): none of its own (no case text in {lang} yet); searched in the originals its case pages show")
             if lang in measured:
-                size, files = measured[lang]
+                size, files, rest, rest_files = measured[lang]
                 print(f"search download ({lang}, one query, compressed): {kb(size)} in {files} files")
+                print(f"search download ({lang}, then the rest of the index in the background, compressed): {kb(rest)} in {rest_files} files")
             else:
                 print(f"search download ({lang}): not measured (needs Chromium at /usr/bin/chromium)")
         words = search_words(project, LANGS[0])
@@ -472,7 +529,17 @@ def main(argv=None) -> int:
             print(f"case page first contentful paint (slow 3G, 4x slower CPU): {slow['fcp']:.2f} s")
             print(f"first search result on a case page, cold (slow 3G, 4x slower CPU): {slow['cold']:.2f} s")
             print(f"search result, same query once the engine is loaded (slow 3G, 4x slower CPU): {slow['warm']:.2f} s")
-            print(f"search result, another word once the engine is loaded (slow 3G, 4x slower CPU): {slow['another']:.2f} s")
+            print(f"search result, another word right after (slow 3G, 4x slower CPU): {slow['right after']:.2f} s")
+            state, seconds_rest, size, files = slow["background"]
+            if state == "complete":
+                print(f"search index, the rest in the background after a first search (slow 3G, 4x slower CPU):"
+                      f" {seconds_rest:.2f} s, {kb(size)} compressed in {files} files")
+            else:
+                print("search index, the rest in the background after a first search (slow 3G, 4x slower CPU): "
+                      + (f"not complete after {BACKGROUND_TIMEOUT} s" if state is None else f"not fetched ({state})")
+                      + f"; {kb(size)} compressed in {files} files")
+            print(f"search result, another word once the engine is loaded (slow 3G, 4x slower CPU): {slow['another']:.2f} s"
+                  + ("" if state == "complete" else " (the rest of the index not in)"))
         elif not words:
             print(f"search on a slow link: not measured (no case text to search in {LANGS[0]})")
         else:

@@ -2,17 +2,22 @@
 the reader types, under the header's field on every page (a field on a phone too, not only an
 icon) and on the search page, whose address keeps the query; tags suggested for a misspelt
 query; snippets from a case's text, not its facts box; the engine requested only once a field
-has focus, its files at once. Every test runs in every language of the registry, on a phone
+has focus, its files at once; once a search has shown its results, the rest of the index in
+the background (not when the reader asked to save data, nor over the build's cap). Every test runs in every language of the registry, on a phone
 (390 px wide) and on a desktop."""
 from __future__ import annotations
 
+import contextlib
+import http.server
+import json
 import re
+import shutil
 from urllib.parse import parse_qs, urlparse
 
 import pytest
 from collection import SLUG, make_project, text_name
 
-from conftest import DEFAULT, LANGS, ROOT, SLUGS, build, prefix, serve, wait_for
+from conftest import DEFAULT, LANGS, ROOT, SLUGS, Site, build, prefix, serve, wait_for
 
 WIDTHS = (390, 1280)
 FIELD = "#site-search-query"  # the header's field, on every page but the search page
@@ -241,6 +246,169 @@ def test_the_engine_is_requested_on_focus_only_and_at_once(server, browser, lang
     assert max(starts) < min(ends), timing
 
 
+# --- the rest of the index, in the background ---------------------------------------------
+
+CHUNKED_CASES = 60  # synthetic cases: enough for several index chunks in every language
+INDEX_STATE = "() => document.documentElement.dataset.searchIndex"
+SAVE_DATA = "Object.defineProperty(navigator, 'connection', {configurable: true, get: () => ({saveData: true})});"
+
+
+@pytest.fixture(scope="module")
+def chunked_site(tmp_path_factory) -> Site:
+    """scripts/bench.py's synthetic collection (made from the real cases) of CHUNKED_CASES
+    cases, built: each language's index has several chunks (the real collection's may have one,
+    which the first query fetches)."""
+    import bench
+    project = bench.make_collection(tmp_path_factory.mktemp("chunked") / "project", CHUNKED_CASES)
+    out = tmp_path_factory.mktemp("chunked-site") / "site"
+    result = build(project, out)
+    assert result.returncode == 0, result.stdout + result.stderr
+    site = Site(out)
+    for lang in LANGS:
+        assert len(_search_files(site, lang)["chunks"]) >= 2, f"one index chunk in {lang}: raise CHUNKED_CASES"
+    return site
+
+
+def _search_files(site, lang) -> dict:
+    return json.loads((site.path / prefix(lang) / "pagefind" / "site-search.json").read_text(encoding="utf-8"))
+
+
+def _chunk_paths(site, lang) -> list:
+    """The address of each index chunk of ``lang``, from the site's root."""
+    return [f"/{prefix(lang)}pagefind/{chunk[2]}" for chunk in _search_files(site, lang)["chunks"]]
+
+
+def _first_case(site, lang) -> str:
+    return sorted(path.parent.name for path in (site.path / prefix(lang) / "cases").glob("*/index.html"))[0]
+
+
+def _words_in_two_chunks(site, lang) -> tuple:
+    """Two words of the first case's text in ``lang`` that no index chunk holds both of: the
+    chunks whose words may start as a word does (from its first three letters to the whole word)
+    are not the same for the two. Returns (first, second, the second's chunk addresses)."""
+    chunks = _search_files(site, lang)["chunks"]
+
+    def holding(word):
+        return {f"/{prefix(lang)}pagefind/{chunk[2]}" for chunk in chunks if chunk[0] <= word + "\uffff" and chunk[1] >= word[:3]}
+
+    path = f"{prefix(lang)}cases/{_first_case(site, lang)}/"
+    title = site.soup(path).select_one("article.case h1").get_text()
+    first = max(re.findall(r"[^\W\d_]{4,}", title), key=len).lower()
+    for word in _prose(site, path):
+        if len(word) >= 6 and word.isalpha() and not holding(word) & holding(first):
+            return first, word, holding(word)
+    pytest.fail(f"every word of {path} shares an index chunk with {first!r}: raise CHUNKED_CASES")
+
+
+class _Host(http.server.SimpleHTTPRequestHandler):
+    """A static host as GitHub Pages is for a browser's cache (every file cacheable for ten
+    minutes) that notes the path of each request it answers: what reached the host, not what
+    the browser's cache answered."""
+
+    asked: list = []
+
+    def log_message(self, *args):
+        pass
+
+    def end_headers(self):
+        self.send_header("Cache-Control", "max-age=600")
+        super().end_headers()
+
+    def do_GET(self):
+        self.asked.append(urlparse(self.path).path)
+        super().do_GET()
+
+
+@contextlib.contextmanager
+def _search_once(browser, folder, lang, width, word, init_script=None):
+    """Open the first case page of the site in ``folder`` (without the offline service worker:
+    every request is the page's own), search ``word`` from the header's field and wait for its
+    results and their snippets, then until the page says how the rest of the index went
+    (data-search-index). Gives (page, the paths the host was asked, that state)."""
+    host = type("Host", (_Host,), {"asked": []})
+    with serve(folder, host) as address:
+        context = browser.new_context(service_workers="block", viewport={"width": width, "height": 800})
+        if init_script:
+            context.add_init_script(init_script)
+        page = context.new_page()
+        page.goto(f"{address}{prefix(lang)}cases/{_first_case(Site(folder), lang)}/")
+        page.fill(FIELD, word)
+        _wait_for_results(page)
+        wait_for(page, INDEX_STATE, timeout=30000)
+        page.wait_for_load_state("networkidle")
+        try:
+            yield page, host.asked, page.evaluate(INDEX_STATE)
+        finally:
+            context.close()
+
+
+def _wait_for_results(page):
+    page.locator(f".site-search-form {RESULT}").first.wait_for(state="visible", timeout=15000)
+    wait_for(page, "() => [...document.querySelectorAll('.site-search-form .site-search-result')].every(item => item.querySelector('.site-search-result__excerpt'))",
+             timeout=15000)
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("lang", LANGS)
+def test_after_a_first_result_the_rest_of_the_index_comes_in_the_background(chunked_site, browser, lang, width):
+    """Once a search has shown its results, every chunk of the language's index has been
+    requested, each once; a word whose chunk the first search did not need then finds its
+    results without the host being asked for anything of the index again (only the fragments
+    of its results: their snippets)."""
+    first, second, _its_chunks = _words_in_two_chunks(chunked_site, lang)
+    with _search_once(browser, chunked_site.path, lang, width, first) as (page, asked, state):
+        assert state == "complete"
+        chunks = _chunk_paths(chunked_site, lang)
+        assert sorted(path for path in asked if path in chunks) == sorted(chunks)
+        before = len(asked)
+        page.fill(FIELD, "")
+        page.fill(FIELD, second)
+        _wait_for_results(page)
+        page.wait_for_load_state("networkidle")
+        assert [path for path in asked[before:] if "/pagefind/" in path and "/pagefind/fragment/" not in path] == []
+
+
+def _only_what_the_query_needs(site_folder, browser, lang, width, words, init_script=None):
+    """The first search in ``site_folder`` fetches the chunks it needs and no other: the page
+    says the rest of the index comes on demand, the second word's chunks were not fetched; the
+    second word's search then fetches them (search still works)."""
+    first, second, its_chunks = words
+    with _search_once(browser, site_folder, lang, width, first, init_script) as (page, asked, state):
+        assert state == "on-demand"
+        fetched = {path for path in asked if "/pagefind/index/" in path}
+        assert fetched and not fetched & its_chunks, (fetched, its_chunks)
+        page.fill(FIELD, "")
+        page.fill(FIELD, second)
+        _wait_for_results(page)
+        assert {path for path in asked if "/pagefind/index/" in path} & its_chunks
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("lang", LANGS)
+def test_nothing_more_is_fetched_when_the_reader_asked_to_save_data(chunked_site, browser, lang, width):
+    _only_what_the_query_needs(chunked_site.path, browser, lang, width, _words_in_two_chunks(chunked_site, lang), SAVE_DATA)
+
+
+@pytest.fixture(scope="module")
+def over_the_cap(chunked_site, tmp_path_factory):
+    """A copy of the chunked site whose lists of search files (site-search.json) give a cap
+    on the background download smaller than any chunk."""
+    folder = tmp_path_factory.mktemp("over-the-cap") / "site"
+    shutil.copytree(chunked_site.path, folder)
+    for lang in LANGS:
+        path = folder / prefix(lang) / "pagefind" / "site-search.json"
+        files = json.loads(path.read_text(encoding="utf-8"))
+        files["prefetch_cap"] = min((path.parent / chunk[2]).stat().st_size for chunk in files["chunks"]) - 1
+        path.write_text(json.dumps(files, ensure_ascii=False), encoding="utf-8")
+    return folder
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("lang", LANGS)
+def test_nothing_more_is_fetched_when_the_rest_of_the_index_weighs_more_than_the_cap(chunked_site, over_the_cap, browser, lang, width):
+    _only_what_the_query_needs(over_the_cap, browser, lang, width, _words_in_two_chunks(chunked_site, lang))
+
+
 # --- the index: one per language, stemmed, of each case's own text ------------------------
 
 def _search(page, server, lang, query):
@@ -340,7 +508,8 @@ def test_search_index_is_split_by_language(site):
 
 def test_the_list_of_search_files_names_the_index_files(site):
     """site-search.json, read when a field gets focus, names files that exist: the index's
-    metadata, its engine, every chunk (with the words it holds, in order), every page."""
+    metadata, its engine, every chunk (with the words it holds, in order, and its size), every
+    page; and the cap on what a page fetches of the index in the background."""
     import json
     for lang in LANGS:
         bundle = site.path / prefix(lang) / "pagefind"
@@ -349,7 +518,9 @@ def test_the_list_of_search_files_names_the_index_files(site):
         assert entry["languages"][lang]["hash"] == files["version"]
         for name in (files["entry"], files["meta"], files["wasm"], *(chunk[2] for chunk in files["chunks"])):
             assert (bundle / name).is_file(), name
-        assert files["chunks"] and all(first <= last for first, last, _name in files["chunks"])
+        assert files["chunks"] and all(first <= last for first, last, _name, _size in files["chunks"])
+        assert all(size == (bundle / name).stat().st_size for _first, _last, name, size in files["chunks"])
+        assert isinstance(files["prefetch_cap"], int) and files["prefetch_cap"] > 0
         assert [chunk[0] for chunk in files["chunks"]] == sorted(chunk[0] for chunk in files["chunks"])
         assert {path.stem for path in (bundle / "fragment").glob("*.pf_fragment")} == set(files["pages"])
         assert sorted(url for url, _title in files["pages"].values()) == sorted(f"{prefix(lang)}cases/{slug}/" for slug in SLUGS)

@@ -12,6 +12,13 @@
  * in Pagefind's worker. A result shows as soon as the engine finds it (its title and address
  * from the list), its snippet once Pagefind's fragment of the page is in.
  *
+ * Once a search has shown its results and their snippets, the rest of the index's chunks are
+ * requested in the background (at low priority, a few at a time), so that another word finds
+ * its chunk in the browser's cache instead of a round trip away: not when the reader asked to
+ * save data (navigator.connection.saveData), nor when the rest weighs more than the build's cap
+ * (the list's prefetch_cap). <html data-search-index> then says how it went: "complete", or
+ * "on-demand" (each query's chunks come as it needs them).
+ *
  * A query that finds nothing offers the tags whose label is close to it (from the list) and
  * asks to check the spelling. Every text comes from the page (the form's data-search-texts,
  * from the UI strings): this file holds no words of any language.
@@ -34,10 +41,13 @@
   var texts = JSON.parse(first.getAttribute("data-search-texts"));
   var plural = new Intl.PluralRules(lang);
   var DROPDOWN_RESULTS = 5, PAGE_RESULTS = 10, DEBOUNCE_MS = 120, SUGGESTIONS = 5;
+  // requests of the background download at once: on HTTP/1.1 a browser opens six connections
+  // to a host, so two stay free for what the reader is waiting for
+  var BACKGROUND_REQUESTS = 4;
 
   /* --- the engine ---------------------------------------------------------------------- */
 
-  var engine = { api: null, files: null, ready: false, requested: {} };
+  var engine = { api: null, files: null, ready: false, requested: {}, rest: null };
 
   function inBundle(path) {
     return new URL(path, bundle).href;
@@ -50,11 +60,11 @@
   }
 
   // A file Pagefind will ask for, requested now so that it is in the browser's cache (or on its
-  // way) when Pagefind's worker asks.
-  function request(path) {
+  // way) when Pagefind's worker asks. ``priority``: "low" for what no one is waiting for yet.
+  function request(path, priority) {
     var url = inBundle(path);
     if (!engine.requested[url]) {
-      engine.requested[url] = quiet(fetch(url).then(function (response) {
+      engine.requested[url] = quiet(fetch(url, priority ? { priority: priority } : {}).then(function (response) {
         if (!response.ok) throw new Error(response.status + " " + url);
         return response.arrayBuffer();
       }));
@@ -71,6 +81,31 @@
       engine.files.chunks.forEach(function (chunk) {
         if (chunk[0] <= to && chunk[1] >= from) request(chunk[2]);  // if it fails, Pagefind asks again
       });
+    });
+  }
+
+  // The index's chunks no query has requested yet, in the background: once, after a search
+  // has shown its results (see the top of this file).
+  function requestTheRest() {
+    if (engine.rest || !engine.files) return;
+    var state = document.documentElement.dataset, chunks = engine.files.chunks;
+    var rest = chunks.filter(function (chunk) { return !engine.requested[inBundle(chunk[2])]; });
+    var bytes = rest.reduce(function (sum, chunk) { return sum + chunk[3]; }, 0);
+    var saveData = navigator.connection && navigator.connection.saveData;
+    if (saveData || !(bytes <= engine.files.prefetch_cap)) {
+      engine.rest = Promise.resolve();
+      state.searchIndex = "on-demand";
+      return;
+    }
+    var waiting = chunks.slice(), failed = false, lanes = [];
+    function next() {
+      var chunk = waiting.shift();
+      if (!chunk) return null;
+      return request(chunk[2], "low").catch(function () { failed = true; }).then(next);
+    }
+    for (var lane = 0; lane < BACKGROUND_REQUESTS; lane++) lanes.push(next());
+    engine.rest = Promise.all(lanes).then(function () {
+      state.searchIndex = failed ? "on-demand" : "complete";  // Pagefind asks again for what failed
     });
   }
 
@@ -103,6 +138,7 @@
     engine.api.catch(function () {  // each search reports it; the next one tries again
       engine.api = null;
       engine.requested = {};
+      engine.rest = null;
     });
     return engine.api;
   }
@@ -283,6 +319,9 @@
           field.found = found.results;
           field.shown = field.dropdown ? DROPDOWN_RESULTS : PAGE_RESULTS;
           return field.render(query, ticket);
+        })
+        .then(function () {
+          if (ticket === field.ticket) requestTheRest();
         })
         .catch(function () {
           if (ticket === field.ticket) field.status(text("failed"));

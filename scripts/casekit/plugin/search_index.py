@@ -13,8 +13,9 @@ focus): the index's version, its metadata file, the range of words of each index
 that the page can request at once what Pagefind would otherwise request one after the other;
 the address and title of each page Pagefind may answer with, so that a result can be shown as
 soon as the engine finds it (its snippet follows with Pagefind's fragment of the page, one
-request later); and the language's tags with their addresses, suggested when nothing matches a
-query.
+request later); the language's tags with their addresses, suggested when nothing matches a
+query; and each chunk's size with the cap on what the page fetches of the index in the
+background once a search has shown its results (PREFETCH_CAP).
 """
 from __future__ import annotations
 
@@ -32,6 +33,14 @@ from mkdocs.exceptions import PluginError
 from .. import urls
 
 META_SIGNATURE = b"pagefind_dcd"  # the start of Pagefind 1.x's decompressed metadata and index files
+
+# Once a search has shown its results, search.js fetches the rest of the language's index chunks
+# in the background, so that another word is answered from the browser's cache instead of a
+# round trip away, unless they weigh more than this (bytes as sent: the chunks are compressed
+# files). 1,000 synthetic cases make about 240 KB per language, about what one search already
+# downloads; 400 KB is 8 s of a slow 3G link at 50 KB/s. A larger index is fetched chunk by
+# chunk as the queries need it, as without this.
+PREFETCH_CAP = 400 * 1024
 
 
 def write(site_dir: str, build) -> str:
@@ -58,7 +67,8 @@ def suggestions(tag_index: list) -> list:
 
 
 def search_files(bundle: Path, lang: str, tags: list) -> dict:
-    """What a first search in ``lang`` needs from the Pagefind bundle at ``bundle``.
+    """What a first search in ``lang`` needs from the Pagefind bundle at ``bundle``: each index
+    chunk as [first word, last word, file, bytes].
 
     The engine file is named after the language (wasm.<lang>.pagefind), so that a page can
     request it before it has read anything of the index: Pagefind names it "unknown" for a
@@ -76,8 +86,9 @@ def search_files(bundle: Path, lang: str, tags: list) -> dict:
         entry_path.write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     meta = f"pagefind.{index['hash']}.pf_meta"
     return {"version": index["hash"], "entry": "pagefind-entry.json", "meta": meta, "wasm": f"wasm.{lang}.pagefind",
-            "chunks": [[first, last, f"index/{chunk}.pf_index"] for first, last, chunk in index_chunks(bundle / meta)],
-            "pages": pages(bundle), "tags": tags}
+            "chunks": [[first, last, f"index/{chunk}.pf_index", (bundle / "index" / f"{chunk}.pf_index").stat().st_size]
+                       for first, last, chunk in index_chunks(bundle / meta)],
+            "prefetch_cap": PREFETCH_CAP, "pages": pages(bundle), "tags": tags}
 
 
 def pages(bundle: Path) -> dict:
