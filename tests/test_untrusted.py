@@ -192,6 +192,16 @@ def test_fixture_collection_is_valid_and_builds(pristine, tmp_path):
     assert built.returncode == 0, built.stdout + built.stderr
 
 
+def test_a_project_that_lies_in_a_symbolic_link_builds(pristine, tmp_path):
+    """Links are refused below docs/, not above it: a project in a linked folder (macOS's /tmp,
+    a home folder on another disk) builds as it is."""
+    project = tmp_path / "real"
+    shutil.copytree(pristine, project)
+    (tmp_path / "linked").symlink_to(project, target_is_directory=True)
+    result = build(tmp_path / "linked", tmp_path / "site")
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
 def _location_pattern(shown: str, line) -> re.Pattern:
     where = re.escape(shown) + ":" + (str(line) if line is not None else r"\d+")
     return re.compile(rf"^{where}: error: .+ Fix: .+", re.M)

@@ -30,16 +30,20 @@ def check_files(files, docs_dir: str, root: Path, languages) -> list:
     """The problems of the files under docs/: a symbolic link, a file outside the layout."""
     docs = os.path.realpath(docs_dir)
     below_docs = os.path.join(os.path.abspath(docs_dir), "")
+    folders: dict = {}  # each folder's real path, resolved once for all its files
     problems = []
     for file in files:
-        if file.abs_src_path is None or not os.path.abspath(file.abs_src_path).startswith(below_docs):
+        path = file.abs_src_path and os.path.abspath(file.abs_src_path)
+        if path is None or not path.startswith(below_docs):
             continue  # theme files and generated pages
-        shown = display_path(file.abs_src_path, root)
-        real = os.path.realpath(file.abs_src_path)
-        if real != os.path.abspath(file.abs_src_path) or not real.startswith(docs + os.sep):
-            problems.append(Problem(shown, 1, "this file is, or lies in, a symbolic link; the build would publish what it points to.", "replace the link with the file itself."))
+        folder, name = os.path.split(path)
+        if folder not in folders:
+            folders[folder] = os.path.realpath(folder)
+        real = os.path.realpath(path) if os.path.islink(path) else os.path.join(folders[folder], name)
+        if real != os.path.join(docs, path[len(below_docs):]):  # a link below docs/ (docs/ itself may lie in one)
+            problems.append(Problem(display_path(path, root), 1, "this file is, or lies in, a symbolic link; the build would publish what it points to.", "replace the link with the file itself."))
         elif not layout.allowed(file.src_uri, languages):
-            problems.append(Problem(shown, 1, "this file is outside the layout of docs/ and would be published as it is.", "remove it (see README: what contributed content may contain)."))
+            problems.append(Problem(display_path(path, root), 1, "this file is outside the layout of docs/ and would be published as it is.", "remove it (see README: what contributed content may contain)."))
     return problems
 
 
