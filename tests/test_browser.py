@@ -7,7 +7,7 @@ import re
 import pytest
 
 from casekit import layout, project, yamlines
-from conftest import DEFAULT, LANGS, ROOT, SLUGS, prefix
+from conftest import DEFAULT, LANGS, ROOT, SLUGS, WIDTHS, Visit, new_context, overflow, prefix, unseen, wait_for
 
 STRINGS = project.strings_for(ROOT)
 # each language and the next one in the registry (the last and the first, round the end)
@@ -31,28 +31,52 @@ def _title(slug, lang) -> str:
     raise AssertionError(f"{slug} has no text")
 
 
-def _switch_language(page, lang: str):
-    """Open the header's language selector and choose ``lang``, as a reader does."""
-    page.locator(".md-header__option .md-select button").first.click()
+def _press(locator, width: str | None):
+    """A tap on a phone, a click elsewhere."""
+    if width == "phone":
+        locator.tap()
+    else:
+        locator.click()
+
+
+def _switch_language(page, lang: str, width: str | None = None):
+    """Open the header's language selector and choose ``lang``, as a reader does: at ``width``
+    (a key of WIDTHS) by a tap on a phone and a click on a desktop, once the button and the
+    language's link are on the screen, under nothing."""
+    button = page.locator(".md-header__option .md-select button").first
+    if width:
+        assert not unseen(page, button), f"the language button at a {width}'s width: {unseen(page, button)}"
+    _press(button, width)
     link = page.locator(f".md-select__list a[hreflang='{lang}']")
     link.wait_for(state="visible")
+    if width:
+        # the menu fades in: its link is on the screen once it is opaque
+        wait_for(page, "() => getComputedStyle(document.querySelector('.md-select__inner')).opacity === '1'")
+        assert not unseen(page, link), f"{lang} in the menu at a {width}'s width: {unseen(page, link)}"
     with page.expect_navigation():
-        link.click()
+        _press(link, width)
 
 
+@pytest.mark.parametrize("width", WIDTHS)
 @pytest.mark.parametrize("lang,other", PAIRS)
-def test_switch_language_keeps_the_case(server, visit, lang, other):
+def test_switch_language_keeps_the_case(server, browser, lang, other, width):
     slug = SLUGS[0]
+    context = new_context(browser, width)
+    visit = Visit(context.new_page())
     page = visit.page
-    page.goto(f"{server}{prefix(lang)}cases/{slug}/")
-    assert page.locator("html").get_attribute("lang") == lang
-    assert page.locator("article.case h1").inner_text() == _title(slug, lang)
-    _switch_language(page, other)
-    assert page.url == f"{server}{prefix(other)}cases/{slug}/"
-    assert page.locator("html").get_attribute("lang") == other
-    assert page.locator("article.case").get_attribute("data-case") == slug
-    assert page.locator("article.case h1").inner_text() == _title(slug, other)
-    assert page.locator("#case-facts").inner_text() == STRINGS(other)("facts.heading")
+    try:
+        page.goto(f"{server}{prefix(lang)}cases/{slug}/")
+        assert page.locator("html").get_attribute("lang") == lang
+        assert page.locator("article.case h1").inner_text() == _title(slug, lang)
+        _switch_language(page, other, width)
+        assert page.url == f"{server}{prefix(other)}cases/{slug}/"
+        assert page.locator("html").get_attribute("lang") == other
+        assert page.locator("article.case").get_attribute("data-case") == slug
+        assert page.locator("article.case h1").inner_text() == _title(slug, other)
+        assert page.locator("#case-facts").inner_text() == STRINGS(other)("facts.heading")
+        assert overflow(page) == 0, f"the page is {overflow(page)} px wider than a {width}'s screen"
+    finally:
+        context.close()
     assert visit.failed == []
     assert visit.console_errors == []
     assert visit.off_site() == []

@@ -1,10 +1,11 @@
 """On a phone a case page offers its sections at the top ("on this page"), in the page's
-language; on a wide screen Material's own table of contents does it instead."""
+language; at a desktop's width (WIDTHS) Material's own table of contents in the sidebar does it
+instead, in every language."""
 from __future__ import annotations
 
 import pytest
 
-from conftest import LANGS, ROOT, SLUGS, prefix
+from conftest import LANGS, ROOT, SLUGS, new_context, prefix, unseen
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -25,8 +26,25 @@ def test_sections_at_hand_on_a_phone(server, visit, lang):
     assert page.url.endswith(targets[-1])
 
 
-def test_hidden_where_the_sidebar_shows_the_contents(server, visit):
-    page = visit.page
-    page.set_viewport_size({"width": 1400, "height": 900})
-    page.goto(f"{server}cases/{SLUGS[0]}/")
-    assert not page.locator(".case-toc").is_visible()
+@pytest.mark.parametrize("lang", LANGS)
+def test_hidden_where_the_sidebar_shows_the_contents(server, browser, lang):
+    context = new_context(browser, "desktop")
+    page = context.new_page()
+    try:
+        page.goto(f"{server}{prefix(lang)}cases/{SLUGS[0]}/")
+        assert not page.locator(".case-toc").is_visible()
+        # at a desktop's width Material's table of contents is in the sidebar: every section
+        # "on this page" offers is there, on the screen, and a click goes to it
+        sidebar = page.locator(".md-sidebar--secondary nav.md-nav--secondary")
+        assert sidebar.is_visible(), "at a desktop's width neither the sidebar nor 'on this page' offers the sections"
+        sections = page.locator(".case-toc a").evaluate_all("nodes => nodes.map(n => n.getAttribute('href'))")
+        offered = sidebar.locator("a").evaluate_all("nodes => nodes.map(n => n.hash)")
+        assert sections and set(sections) <= set(offered), (sections, offered)
+        for target in sections:
+            link = sidebar.locator(f'a[href$="{target}"]')
+            assert not unseen(page, link), (target, unseen(page, link))
+        sidebar.locator(f'a[href$="{sections[-1]}"]').click()
+        assert page.url.endswith(sections[-1])
+        assert page.locator(sections[-1]).is_visible()
+    finally:
+        context.close()

@@ -1,7 +1,7 @@
-"""On a phone, the facts box lists the facts a case states first, and names the facts its
-sources do not state on one line ("Not stated in the sources: …") instead of a row each: the
+"""On a phone and on a desktop (WIDTHS), the facts box lists the facts a case states first, and
+names the facts its sources do not state on one line ("Not stated in the sources: …") instead of a row each: the
 box is shorter than the same facts one row each, and it is still a description list (terms and
-definitions for a screen reader).
+definitions for a screen reader), and the box and its line are on the screen, under nothing.
 
 The case is the fixture collection's (tests/collection.py), in every language of the registry;
 which facts it leaves unstated comes from its case.yml, each fact's name from the UI strings."""
@@ -11,10 +11,9 @@ import collection
 import pytest
 
 from casekit import project, yamlines
-from conftest import LANGS, REGIONS_OF, ROOT, prefix, serve
+from conftest import LANGS, REGIONS_OF, ROOT, WIDTHS, new_context, prefix, serve, unseen
 
 STRINGS = project.strings_for(ROOT)
-PHONE = {"width": 390, "height": 844}
 
 
 def not_stated(facts: dict) -> list:
@@ -57,22 +56,28 @@ ONE_ROW_EACH = """box => {
 }"""
 
 
+@pytest.mark.parametrize("width", WIDTHS)
 @pytest.mark.parametrize("lang", LANGS)
-def test_unstated_facts_share_one_line_on_a_phone(browser, fixture_site, fixture_server, lang):
+def test_unstated_facts_share_one_line(browser, fixture_site, fixture_server, lang, width):
     t = STRINGS(lang)
     facts = yamlines.load((fixture_site.root / "docs" / "cases" / collection.SLUG / "case.yml").read_text(encoding="utf-8")).data
     missing = not_stated(facts)
     assert len(missing) >= 2, "the fixture case leaves facts unstated"
-    page = browser.new_page(viewport=PHONE)
+    context = new_context(browser, width)
+    page = context.new_page()
     try:
         page.goto(f"{fixture_server}{prefix(lang)}cases/{collection.SLUG}/")
         box = page.locator("aside.case-facts")
         line = box.locator(".case-facts__unstated")
         assert line.count() == 1, "one line names the facts the sources do not state"
+        for part in (box, line):
+            assert not unseen(page, part), f"at a {width}'s width: {unseen(page, part)}"
         assert line.locator("dt").inner_text().strip() == t("facts.not_stated")
         named = line.locator("dd [data-fact]")
         assert named.evaluate_all("els => els.map(e => e.dataset.fact)") == missing
         assert [text.strip() for text in named.all_inner_texts()] == [t(f"facts.{key}") for key in missing]
+        hidden = [key for key, name in zip(missing, named.all(), strict=True) if not name.is_visible()]
+        assert not hidden, f"at a {width}'s width the line does not show {hidden}"
         # the stated facts come first, each in a row of its own; no unstated fact has a row
         rows = box.locator(".case-facts__list > *")
         classes = rows.evaluate_all("els => els.map(e => e.className)")
@@ -90,4 +95,4 @@ def test_unstated_facts_share_one_line_on_a_phone(browser, fixture_site, fixture
         now, one_row_each = box.evaluate(ONE_ROW_EACH)
         assert now < one_row_each, (now, one_row_each)
     finally:
-        page.close()
+        context.close()

@@ -1,6 +1,9 @@
 """The places page: a map of the cases per country and the same countries as a list, each
-leading to the catalogue filtered to that country, in every language. Built on the real
-collection; the expectations come from its cases' facts."""
+leading to the catalogue filtered to that country, in every language. On a phone and on a
+desktop the map fills the page's column, it and its list are on the screen, the page does not
+scroll sideways, a country is reached and followed by the keyboard and by a tap or a click, and
+Chromium's accessibility tree names the map and each country in the page's language. Built on
+the real collection; the expectations come from its cases' facts."""
 from __future__ import annotations
 
 from collections import Counter
@@ -10,7 +13,7 @@ import yaml
 from babel import Locale
 
 from casekit import project
-from conftest import LANGS, ROOT, SLUGS, prefix
+from conftest import LANGS, ROOT, SLUGS, WIDTHS, Visit, box, new_context, overflow, prefix, unseen
 
 STRINGS = project.strings_for(ROOT)
 
@@ -44,17 +47,135 @@ def test_every_country_of_the_cases_is_listed_and_mapped(site, lang):
     assert {link["href"].split("country=")[1] for link in links} <= set(counts)
 
 
-@pytest.mark.parametrize("lang", LANGS)
-def test_a_country_on_the_map_opens_the_catalogue_filtered_to_it(server, visit, lang):
-    page = visit.page
-    page.set_viewport_size({"width": 390, "height": 844})
-    page.goto(f"{server}{prefix(lang)}places/")
-    link = page.locator("figure.places-map svg a").first
-    code = link.get_attribute("href").split("country=")[1]
-    link.focus()  # reachable from the keyboard
-    page.keyboard.press("Enter")
+# How far a reader tabs through a page to reach every country of the map, at most
+TAB_LIMIT = 200
+
+# A point of ``a`` (offset from its box) that a finger or a pointer reaches: a country's box is
+# not all country (a coast, an island), so try points across it for one where ``a`` is on top
+_A_POINT_OF_IT = """a => {
+  const b = a.getBoundingClientRect();
+  for (let i = 0; i <= 20; i++) for (let j = 0; j <= 20; j++) {
+    const x = b.left + b.width * (0.5 + (i % 2 ? 1 : -1) * Math.ceil(i / 2) / 20);
+    const y = b.top + b.height * (0.5 + (j % 2 ? 1 : -1) * Math.ceil(j / 2) / 20);
+    const hit = document.elementFromPoint(x, y);
+    if (hit && a.contains(hit)) return {x: x - b.left, y: y - b.top};
+  }
+  return null;
+}"""
+
+# The width the map has, and the width it has to fill: its figure's column, or the map's own
+# max-width (a length) where that is narrower
+_MAP_AND_COLUMN = """figure => {
+  const svg = figure.querySelector("svg"), column = figure.parentElement, style = getComputedStyle(column);
+  const room = column.clientWidth - parseFloat(style.paddingInlineStart) - parseFloat(style.paddingInlineEnd);
+  const cap = getComputedStyle(svg).maxWidth;  // a length caps it; "none" or a share of the figure does not
+  return [svg.getBoundingClientRect().width, cap.endsWith("px") ? Math.min(room, parseFloat(cap)) : room];
+}"""
+
+_FOCUSED_COUNTRY = """() => {
+  const a = document.activeElement && document.activeElement.closest && document.activeElement.closest("figure.places-map svg a");
+  return a ? a.getAttribute("href") : null;
+}"""
+
+
+# How a country of the map looks: its shape's fill and border
+_LOOK = "a => { const s = getComputedStyle(a.querySelector('path')); return [s.fill, s.stroke, s.strokeWidth]; }"
+
+
+def _ax_tree(page, selector: str) -> list:
+    """(role, name) of each node of Chromium's accessibility tree (what a screen reader reads)
+    inside ``selector``'s element, in order; the nodes it ignores left out."""
+    cdp = page.context.new_cdp_session(page)
+    try:
+        root = cdp.send("DOM.getDocument", {"depth": 0})["root"]["nodeId"]
+        node = cdp.send("DOM.querySelector", {"nodeId": root, "selector": selector})["nodeId"]
+        nodes = cdp.send("Accessibility.queryAXTree", {"nodeId": node})["nodes"]
+        return [(n["role"]["value"], n.get("name", {}).get("value", "")) for n in nodes if not n.get("ignored")]
+    finally:
+        cdp.detach()
+
+
+def _on_the_catalogue_of(page, lang, code):
+    """The catalogue in ``lang``, filtered to the country ``code``: its cases only."""
     page.wait_for_url(f"**/{prefix(lang)}cases/?country={code}")
     assert page.locator(f'#case-filters input[name="country"][value="{code}"]').is_checked()
     shown = page.locator(".case-list .case-card:visible").count()
     assert shown == _countries()[code]
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_country_on_the_map_opens_the_catalogue_filtered_to_it(server, browser, lang, width):
+    t = STRINGS(lang)
+    names = Locale.parse(lang).territories
+    counts = _countries()
+    context = new_context(browser, width)
+    visit = Visit(context.new_page())
+    page = visit.page
+    places = f"{server}{prefix(lang)}places/"
+    try:
+        page.goto(places)
+        figure = page.locator("figure.places-map")
+        mapped = figure.locator("svg a")
+        codes = [href.split("country=")[1] for href in mapped.evaluate_all("els => els.map(a => a.getAttribute('href'))")]
+        assert codes, "countries with cases are links on the map"
+        sizes = {code: box(mapped.nth(i)) for i, code in enumerate(codes)}
+        by_size = sorted(codes, key=lambda code: sizes[code]["width"] * sizes[code]["height"])
+        # the map and its list are on the screen, the map as wide as the page's text
+        for part in (figure, page.locator(".places-list")):
+            assert not unseen(page, part), (width, unseen(page, part))
+        drawn, room = figure.evaluate(_MAP_AND_COLUMN)
+        assert drawn >= room - 1, f"at a {width}'s width the map is {drawn:.0f} px wide in a column of {room:.0f} px"
+        for link in page.locator(".places-list a").all():
+            assert not unseen(page, link), (link.inner_text(), unseen(page, link))
+        assert overflow(page) == 0, f"the page is {overflow(page)} px wider than a {width}'s screen"
+        # a screen reader: the map is named, each country of it and of the list by its name
+        # and its number of cases, in the page's language
+        assert page.locator("html").get_attribute("lang") == lang
+        on_map = _ax_tree(page, "figure.places-map")
+        assert t("places.map_title") in [name for role, name in on_map if role != "link"], on_map
+        assert [name for role, name in on_map if role == "link"] == [
+            t("places.country_cases", name=names[code], count=counts[code]) for code in codes]
+        listed = [a.split("country=")[1] for a in page.locator(".places-list a").evaluate_all("els => els.map(a => a.getAttribute('href'))")]
+        assert [name for role, name in _ax_tree(page, ".places-list") if role == "link"] == [names[code] for code in listed]
+        # the keyboard: Tab reaches every country of the map in turn, the focused one looks
+        # different from the others, and Enter follows it
+        page.locator("body").focus()
+        reached: list = []
+        for _ in range(TAB_LIMIT):
+            page.keyboard.press("Tab")
+            focused = page.evaluate(_FOCUSED_COUNTRY)
+            if focused is None and reached:
+                break
+            if focused is not None:
+                reached.append(focused.split("country=")[1])
+                if len(codes) > 1:
+                    ring = page.evaluate(f"() => ({_LOOK})(document.activeElement)")
+                    other = mapped.nth(1 if reached[-1] == codes[0] else 0).evaluate(_LOOK)
+                    assert ring != other, f"the focused country ({reached[-1]}) looks like the others: {ring}"
+        assert reached == codes, f"Tab reached {reached} of the map's {codes}"
+        page.keyboard.press("Shift+Tab")
+        assert page.evaluate(_FOCUSED_COUNTRY).split("country=")[1] == codes[-1]
+        page.keyboard.press("Enter")
+        _on_the_catalogue_of(page, lang, codes[-1])
+        # a tap on a phone, a click on a desktop: the largest country of the map, and the
+        # smallest one through the list (too small to put a finger on, on the map)
+        for code, where in ((by_size[-1], "map"), (by_size[0], "list")):
+            page.goto(places)
+            if where == "map":
+                link = mapped.nth(codes.index(code))
+                link.scroll_into_view_if_needed()
+                point = link.evaluate(_A_POINT_OF_IT)
+                assert point is not None, f"no point of {code} on the map is on top at a {width}'s width"
+            else:
+                link = page.locator(f'.places-list a[href$="country={code}"]')
+                assert not unseen(page, link), unseen(page, link)
+                point = None
+            if width == "phone":
+                link.tap(position=point)
+            else:
+                link.click(position=point)
+            _on_the_catalogue_of(page, lang, code)
+    finally:
+        context.close()
     assert visit.failed == [] and visit.console_errors == [] and visit.off_site() == []
