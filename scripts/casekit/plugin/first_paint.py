@@ -19,17 +19,25 @@ def stylesheets(files) -> dict:
 class FirstPaint:
     def __init__(self):
         self._sheets: dict = {}  # the files (and their times) a page links -> their CriticalCss
+        self._linked: dict = {}  # the addresses a page links -> the same, for the build's files
+        self._files = None  # ... these (a new build, of the live preview, has files of its own)
 
     def inline(self, html: str, css_files: dict) -> str:
         return critical_css.inline(html, lambda hrefs: self._critical(hrefs, css_files))
 
     def _critical(self, hrefs: list, css_files: dict):
-        key = tuple(_file(href, css_files) for href in hrefs)  # (file, modification time) of each
-        if None in key:  # a stylesheet that is not one of ours: the page stays as it is
-            return None
-        if key not in self._sheets:
-            self._sheets[key] = critical_css.CriticalCss([Path(path).read_text(encoding="utf-8") for path, _time in key])
-        return self._sheets[key]
+        if css_files is not self._files:
+            self._files, self._linked = css_files, {}
+        linked = tuple(hrefs)  # pages at one depth link the same addresses
+        if linked not in self._linked:
+            key = tuple(_file(href, css_files) for href in hrefs)  # (file, modification time) of each
+            if None in key:  # a stylesheet that is not one of ours: the page stays as it is
+                self._linked[linked] = None
+            else:
+                if key not in self._sheets:
+                    self._sheets[key] = critical_css.CriticalCss([Path(path).read_text(encoding="utf-8") for path, _time in key])
+                self._linked[linked] = self._sheets[key]
+        return self._linked[linked]
 
 
 def _file(href: str, css_files: dict):
