@@ -226,6 +226,15 @@ def new_context(browser, width: str, **options):
     return browser.new_context(viewport=WIDTHS[width], **DEVICES[width], **options)
 
 
+def press(locator, width: str | None, **options):
+    """What a reader at ``width`` does to follow or press ``locator``: a tap on a phone's touch
+    screen, a click elsewhere (``options``: e.g. position, as both take it)."""
+    if width == "phone":
+        locator.tap(**options)
+    else:
+        locator.click(**options)
+
+
 # An element's box, whether it is shown (not hidden, not transparent), and what a tap at its centre reaches if not the element (or one inside it)
 _BOX = """(element) => {
   const box = element.getBoundingClientRect();

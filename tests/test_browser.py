@@ -7,7 +7,7 @@ import re
 import pytest
 
 from casekit import layout, project, yamlines
-from conftest import DEFAULT, LANGS, ROOT, SLUGS, WIDTHS, Visit, new_context, overflow, prefix, unseen, wait_for
+from conftest import DEFAULT, LANGS, ROOT, SLUGS, WIDTHS, Visit, new_context, overflow, prefix, press, unseen, wait_for
 
 STRINGS = project.strings_for(ROOT)
 # each language and the next one in the registry (the last and the first, round the end)
@@ -31,14 +31,6 @@ def _title(slug, lang) -> str:
     raise AssertionError(f"{slug} has no text")
 
 
-def _press(locator, width: str | None):
-    """A tap on a phone, a click elsewhere."""
-    if width == "phone":
-        locator.tap()
-    else:
-        locator.click()
-
-
 def _switch_language(page, lang: str, width: str | None = None):
     """Open the header's language selector and choose ``lang``, as a reader does: at ``width``
     (a key of WIDTHS) by a tap on a phone and a click on a desktop, once the button and the
@@ -46,7 +38,7 @@ def _switch_language(page, lang: str, width: str | None = None):
     button = page.locator(".md-header__option .md-select button").first
     if width:
         assert not unseen(page, button), f"the language button at a {width}'s width: {unseen(page, button)}"
-    _press(button, width)
+    press(button, width)
     link = page.locator(f".md-select__list a[hreflang='{lang}']")
     link.wait_for(state="visible")
     if width:
@@ -54,7 +46,7 @@ def _switch_language(page, lang: str, width: str | None = None):
         wait_for(page, "() => getComputedStyle(document.querySelector('.md-select__inner')).opacity === '1'")
         assert not unseen(page, link), f"{lang} in the menu at a {width}'s width: {unseen(page, link)}"
     with page.expect_navigation():
-        _press(link, width)
+        press(link, width)
 
 
 @pytest.mark.parametrize("width", WIDTHS)

@@ -6,21 +6,18 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import LANGS, ROOT, SLUGS, WIDTHS, box, new_context, overflow, prefix, unseen, wait_for
+from conftest import LANGS, ROOT, SLUGS, WIDTHS, box, new_context, overflow, prefix, press, unseen, wait_for
 
 TARGET = 24  # CSS pixels: the smallest target WCAG 2.5.8 (AA) allows without spacing
 
 
 def _press(page, button, width):
-    """Tap on a phone, click on a desktop, once the reader can see and reach the button."""
+    """Tap on a phone, click on a desktop (conftest.press), once the reader can see and reach the button."""
     problems = unseen(page, button)
     assert not problems, f"{button.inner_text().strip()!r} at a {width}'s width: {problems}"
     size = box(button)
     assert size["width"] >= TARGET and size["height"] >= TARGET, f"a {width}'s target of {size['width']}x{size['height']} px"
-    if width == "phone":
-        button.tap()
-    else:
-        button.click()
+    press(button, width)
 
 
 def _announced(page, text):

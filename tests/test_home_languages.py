@@ -10,7 +10,7 @@ from urllib.parse import urljoin
 import pytest
 
 from casekit import project, views
-from conftest import LANGS, ROOT, WIDTHS, new_context, overflow, prefix, unseen
+from conftest import LANGS, ROOT, WIDTHS, new_context, overflow, prefix, press, unseen
 
 STRINGS = project.strings_for(ROOT)
 PAGE_ROOT = "http://site.test/"
@@ -60,10 +60,7 @@ def test_a_reader_follows_the_line_to_another_language(server, browser, lang, wi
             assert not problems, f"{names[other]} on {lang}'s home page at a {width}'s width: {problems}"
             assert overflow(page) == 0, f"the page is {overflow(page)} px wider than a {width}'s screen"
             with page.expect_navigation():
-                if width == "phone":
-                    link.tap()
-                else:
-                    link.click()
+                press(link, width)
             assert page.url == server + prefix(other)
             assert page.locator("html").get_attribute("lang") == other
             assert page.locator(f'.home-languages a[hreflang="{lang}"]').inner_text().strip() == names[lang]

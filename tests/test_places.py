@@ -13,7 +13,7 @@ import yaml
 from babel import Locale
 
 from casekit import project
-from conftest import LANGS, ROOT, SLUGS, WIDTHS, Visit, box, new_context, overflow, prefix, unseen
+from conftest import LANGS, ROOT, SLUGS, WIDTHS, Visit, box, new_context, overflow, prefix, press, unseen
 
 STRINGS = project.strings_for(ROOT)
 
@@ -171,10 +171,7 @@ def test_a_country_on_the_map_opens_the_catalogue_filtered_to_it(server, browser
                 link = page.locator(f'.places-list a[href$="country={code}"]')
                 assert not unseen(page, link), unseen(page, link)
                 point = None
-            if width == "phone":
-                link.tap(position=point)
-            else:
-                link.click(position=point)
+            press(link, width, position=point)
             _on_the_catalogue_of(page, lang, code)
     finally:
         context.close()
