@@ -90,12 +90,3 @@ def test_pages_with_the_same_matched_selectors_share_one_result():
     other = critical_css.inline(PAGE.replace('id="facts"', 'id="facts" title="another"'), lambda hrefs: critical)
     assert one.split("<style>")[1].split("</style>")[0] == other.split("<style>")[1].split("</style>")[0]
 
-
-def test_what_a_page_is_searched_for_is_what_the_selectors_name_among_its_elements():
-    from selectolax.lexbor import LexborHTMLParser
-    critical = CriticalCss([SHEET])
-    pages = [PAGE, PAGE.replace('class="card"', 'class="other card"'), PAGE.replace('data-scheme="default"', 'data-scheme="slate" hidden'),
-             "<p id=nowhere class='absent x'><button disabled>b</button></p>"]
-    for page in pages:
-        tree = LexborHTMLParser(page)
-        assert critical._wanted.found_in(tree) == critical_css.page_tokens(tree) & critical._named, page
