@@ -6,10 +6,10 @@
 time, each with mkdocs-static-i18n's documented `build_only_locale` (through the environment
 variable CASES_BUILD_ONLY that mkdocs.yml reads), the other languages at a lower priority so
 that the default language (which also writes the sitemap, the open data and the root 404 page)
-finishes first. The processes start at once; the default language's reads and checks every case
-and keeps them for the others (the plugin's collection_cache), which wait for them. Each other language is
-built into a folder of its own and its pages are then moved under FOLDER/<lang>/. A test
-checks that both ways write the same bytes.
+finishes first. The processes start at once; the default language's reads and checks every
+case and keeps them for the others (the plugin's collection_cache), which wait for them. Each
+other language is built into a folder of its own and its pages are then moved under
+FOLDER/<lang>/. A test checks that both ways write the same bytes.
 
   python3 scripts/build.py            the site in site/
   python3 scripts/build.py -d public  in public/

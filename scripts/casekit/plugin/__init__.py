@@ -87,9 +87,9 @@ class CaseStudiesPlugin(BasePlugin[Options]):
         if not self.stack:
             languages.check_writable(config.site_dir)
         lang = config.theme["language"]
+        cache = self.config.collection_cache and Path(self.config.collection_cache)  # scripts/build.py's
         if self.content is None:
             self.content = content_of(config, codes)
-            cache = self.config.collection_cache and Path(self.config.collection_cache)
             if cache and lang != codes[0]:  # scripts/build.py: the default language's process writes it
                 self.content.wait_for(cache)
             if cache and cache.exists():
@@ -98,8 +98,8 @@ class CaseStudiesPlugin(BasePlugin[Options]):
         if collection.problems and self.command != "serve":
             boundary.fail(collection.problems, "in the case studies")
         self.content.related()  # once for every language
-        if self.config.collection_cache and not Path(self.config.collection_cache).exists():
-            self.content.save(Path(self.config.collection_cache))  # for the other languages' processes (scripts/build.py)
+        if cache and not cache.exists():
+            self.content.save(cache)  # for the other languages' processes
         t = self.content.strings_for(lang)
         config.theme.static_templates.add(offline.TEMPLATE)  # rendered once per language, like 404.html
         config.site_name = t("site.name")
