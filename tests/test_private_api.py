@@ -61,3 +61,47 @@ def test_no_other_module_assigns_to_their_modules():
     found = [hit for path in files for hit in _assignments_to_modules(path)]
     assert found == []
     assert _assignments_to_modules(ROOT / "scripts" / "casekit" / "plugin" / "private_api.py"), "the check finds the one known use"
+
+
+def _their_method_names() -> frozenset:
+    """The names of the methods of MkDocs', Material's and mkdocs-static-i18n's classes that a
+    plugin meets (files, pages, navigation, configuration, plugins, themes)."""
+    import importlib
+    import pkgutil
+
+    names = set()
+    for package in ("mkdocs.structure", "mkdocs.config", "mkdocs.plugins", "mkdocs.theme", "mkdocs_static_i18n", "material.plugins"):
+        module = importlib.import_module(package)
+        modules = [module] + [importlib.import_module(info.name) for info in pkgutil.walk_packages(getattr(module, "__path__", []), package + ".")
+                              if not info.name.split(".")[-1].startswith("_")]
+        for mod in modules:
+            for cls in vars(mod).values():
+                if inspect.isclass(cls) and cls.__module__.split(".")[0] in ("mkdocs", "material", "mkdocs_static_i18n"):
+                    names |= {name for name, value in vars(cls).items() if inspect.isfunction(value) and not name.startswith("__")}
+    return frozenset(names)
+
+
+def _patches_of_instances(source: str, name: str, methods: frozenset) -> list:
+    """`obj.method = …` (a method of one of their classes replaced on an object) and any
+    `function.__get__(obj)` (a function bound to an object by hand) in ``source``: patches,
+    whatever the object."""
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        targets = node.targets if isinstance(node, ast.Assign) else [node.target] if isinstance(node, (ast.AugAssign, ast.AnnAssign)) else []
+        for target in targets:
+            if (isinstance(target, ast.Attribute) and target.attr in methods
+                    and not (isinstance(target.value, ast.Name) and target.value.id in ("self", "cls"))):
+                found.append(f"{name}:{node.lineno}: {target.attr} replaced")
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "__get__":
+            found.append(f"{name}:{node.lineno}: a function bound by hand")
+    return found
+
+
+def test_no_module_replaces_a_method_on_one_of_their_objects():
+    methods = _their_method_names()
+    assert {"is_modified", "render", "on_files"} <= methods
+    sample = "file.is_modified = always.__get__(file)\npage.render = lambda *a: None\nself.render = 1\n"
+    assert len(_patches_of_instances(sample, "sample.py", methods)) == 3, "the check finds patches"
+    found = [hit for path in (ROOT / "scripts").rglob("*.py")
+             for hit in _patches_of_instances(path.read_text(encoding="utf-8"), str(path.relative_to(ROOT)), methods)]
+    assert found == [], "subclass the class (as plugin/generated.py's GeneratedPage does) instead"

@@ -142,8 +142,7 @@ class CaseStudiesPlugin(BasePlugin[Options]):
                             preview=self.command == "serve" and self.dirty)
         build.stylesheets = first_paint.stylesheets(files)
         if self._problems_changed():  # the live preview shows them on every page, or stops showing them
-            for file in files.documentation_pages():
-                file.is_modified = _always.__get__(file)
+            generated.rebuild_every_page(files)
         return files
 
     on_files = CombinedEvent(_check_files, _language_files, _add_pages)
@@ -275,6 +274,3 @@ def content_of(config, codes: tuple) -> Content:
     """The collection of the site that ``config`` (MkDocs' configuration) describes."""
     return Content(Path(config.config_file_path).parent, Path(config.docs_dir), Path(config.theme.custom_dir) / "i18n", codes)
 
-
-def _always(file) -> bool:
-    return True
