@@ -27,6 +27,19 @@ def test_mkdocs_makes_each_page_s_converter_through_the_name_it_replaces():
     assert "markdown.Markdown(" in source and "extensions=config['markdown_extensions']" in source
 
 
+def test_static_i18n_builds_the_other_languages_inside_its_on_post_build():
+    """The plugin's LanguageBuild stack and _site_outputs rely on it (private_api.py says why)."""
+    from mkdocs.commands.build import build
+    from mkdocs_static_i18n import plugin as i18n
+
+    source = inspect.getsource(i18n.I18n.on_post_build)
+    assert "for locale in self.build_languages" in source and "build(config, dirty=dirty)" in source, (
+        "mkdocs-static-i18n no longer builds each other language in its on_post_build: "
+        "CaseStudiesPlugin's stack and _site_outputs must change")
+    assert i18n.build is build
+    assert i18n.I18n.on_post_build.mkdocs_priority == -100
+
+
 def test_the_name_is_put_back():
     original = pages.markdown
     restore = private_api.reuse_markdown_converters()
