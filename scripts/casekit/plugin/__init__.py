@@ -50,7 +50,7 @@ AFTER_I18N = -110
 
 
 class Options(base.Config):
-    # the collection as scripts/build.py read it once for every language's process (Content.save)
+    # the collection as scripts/build.py read it once, before it starts every language's process (Content.save)
     collection_cache = config_options.Optional(config_options.Type(str))
 
 
@@ -87,19 +87,14 @@ class CaseStudiesPlugin(BasePlugin[Options]):
         if not self.stack:
             languages.check_writable(config.site_dir)
         lang = config.theme["language"]
-        cache = self.config.collection_cache and Path(self.config.collection_cache)  # scripts/build.py's
         if self.content is None:
             self.content = content_of(config, codes)
-            if cache and lang != codes[0]:  # scripts/build.py: the default language's process writes it
-                self.content.wait_for(cache)
-            if cache and cache.exists():
-                self.content.load(cache)
+            if self.config.collection_cache:  # scripts/build.py read the cases once for every language
+                self.content.load(Path(self.config.collection_cache))
         collection = self.content.collection()
         if collection.problems and self.command != "serve":
             boundary.fail(collection.problems, "in the case studies")
         self.content.related()  # once for every language
-        if cache and not cache.exists():
-            self.content.save(cache)  # for the other languages' processes
         t = self.content.strings_for(lang)
         config.theme.static_templates.add(offline.TEMPLATE)  # rendered once per language, like 404.html
         config.site_name = t("site.name")
