@@ -19,7 +19,9 @@ import sys
 
 import bootstrap
 
-LOCKS = {"requirements.txt": "requirements.in", "requirements-test.txt": "requirements-test.in"}
+# the tests' lock first: the site's is made within it, so that both install the same version of
+# every package they share into the one .venv
+LOCKS = {"requirements-test.txt": "requirements-test.in", "requirements.txt": "requirements.in"}
 _PIN = re.compile(r"^([A-Za-z0-9][A-Za-z0-9._-]*)(?:\[[^\]]*\])?==([^\s;\\]+)")
 
 
@@ -61,6 +63,10 @@ def problems(root=bootstrap.ROOT) -> list:
         for block in re.split(r"\n(?=\S)", text):
             if _PIN.match(block) and "--hash=sha256:" not in block:
                 out.append(f"{lock}: {block.split()[0]} has no hash; run python3 scripts/lock.py")
+    site, tests = (pins((root / lock).read_text(encoding="utf-8")) for lock in ("requirements.txt", "requirements-test.txt"))
+    out += [f"requirements.txt: {name} is locked at {', '.join(sorted(versions))}, requirements-test.txt at "
+            f"{', '.join(sorted(tests[name]))}; run python3 scripts/lock.py"
+            for name, versions in site.items() if name in tests and versions != tests[name]]
     return out
 
 
@@ -75,8 +81,9 @@ def main(argv=None) -> int:
     python = bootstrap.ensure("requirements-test.txt")
     env = {**os.environ, "UV_NO_CONFIG": "1"}
     for lock, source in LOCKS.items():
+        within = ["--constraints", "requirements-test.txt"] if lock != "requirements-test.txt" else []
         subprocess.run([str(python), "-m", "uv", "pip", "compile", "--quiet", "--universal", "--python-version", "3.11",
-                        "--generate-hashes", source, "-o", lock], check=True, cwd=bootstrap.ROOT, env=env)
+                        "--generate-hashes", *within, source, "-o", lock], check=True, cwd=bootstrap.ROOT, env=env)
         print(f"Wrote {lock} from {source}")
     return 0
 

@@ -40,3 +40,11 @@ def test_a_pin_without_hashes_is_reported(tmp_path):
 
 def test_bootstrap_installs_with_hashes_required():
     assert '"--require-hashes"' in (ROOT / "scripts" / "bootstrap.py").read_text(encoding="utf-8")
+
+
+def test_a_package_locked_at_two_versions_is_reported(tmp_path):
+    """Both lock files are installed into the one .venv: a package they share has one version."""
+    root = _project(tmp_path)
+    locked = root / "requirements.txt"
+    locked.write_text(locked.read_text(encoding="utf-8").replace("\nmarkdown==3.11.3 ", "\nmarkdown==3.11.2 ", 1), encoding="utf-8")
+    assert any("markdown is locked at 3.11.2, requirements-test.txt at 3.11.3" in line for line in lock.problems(root))
