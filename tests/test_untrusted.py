@@ -28,6 +28,11 @@ def _other() -> str:
     return f"{CASE}/{text_name(langs[1] if len(langs) > 1 else langs[0])}"
 
 
+def _other_page() -> str:
+    """The contribute page in the last language of the registry."""
+    return f"docs/contribute/{text_name(languages()[-1])}"
+
+
 def _section(markdown: str):
     """Put ``markdown`` at the start of the default language's first section."""
     return ("insert", TEXT, markdown)
@@ -67,6 +72,15 @@ HOSTILE = [
     ("title-entity", ("replace", TEXT, "title: A fixture case about a workshop", "title: A &lt;script&gt; title"), None, "title:", "HTML entity"),
     ("source-url-quote", ("replace", f"{CASE}/case.yml", "url: https://example.org/report", 'url: "https://example.org/\\"onfocus=alert(1)"'), None, "url:", "has the wrong format"),
     ("tag-label-markup", ("replace_in_tags", "label: {", 'label: {zz: "<img src=x onerror=alert(1)>", '), "docs/tags.yml", None, "must be plain text"),
+    # 4b. a title MkDocs would derive from the first heading (setext, unspaced #, entities):
+    #     a page outside the cases must declare its title
+    ("derived-title-setext", ("replace", "docs/contribute/index.md", "title: Contribute\n---\n\n# Contribute a case study",
+                              "{}\n---\n\nContribute &lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt;\n==="), None, 1, "has no title"),
+    ("derived-title-unspaced", ("replace", "docs/contribute/index.md", "title: Contribute\n---\n\n# Contribute a case study",
+                                "{}\n---\n\n#Contribute &#60;/title&#62;&#60;script&#62;alert(1)&#60;/script&#62;"), None, 1, "has no title"),
+    ("derived-title-hex", ("replace", "docs/contribute/index.md", "title: Contribute\n---\n\n# Contribute a case study",
+                           "{}\n---\n\nContribute &#x3c;/title&#x3e;&#x3C;script&#X3E;alert(1)&#x3c;/script&#x3e;\n====="), None, 1, "has no title"),
+    ("derived-title-other-language", ("title_out", _other_page()), None, 1, "has no title"),
     # 5. front matter: MkDocs' rule, and only the keys of the schema
     ("front-matter-indented-close", ("replace", TEXT, "\n---\n\n## ", "\n ---\n\n## "), None, 1, "no front matter"),
     ("meta-template", ("replace", TEXT, "summary:", "template: 404.html\nsummary:"), None, "template:", "unknown key 'template'"),
@@ -129,6 +143,13 @@ def _apply(project: Path, mutation) -> Path:
             assert mutation[2] in text, f"{mutation[2]!r} not in {mutation[1]}"
             text = text.replace(mutation[2], mutation[3], 1)
         path.write_text(text, encoding="utf-8")
+        return path
+    if kind == "title_out":  # a page's title taken out of its front matter, a setext heading with entities first
+        path = project / mutation[1]
+        text = path.read_text(encoding="utf-8")
+        front, body = re.match(r"---\n(.*?)\n---\n(.*)", text, re.S).groups()
+        front = "\n".join(line for line in front.split("\n") if not line.startswith("title:")) or "{}"
+        path.write_text(f"---\n{front}\n---\n\nA title &lt;/title&gt;&lt;img src=x onerror=alert(1)&gt;\n===\n\n{body}", encoding="utf-8")
         return path
     if kind == "replace_in_tags":
         path = project / "docs" / "tags.yml"

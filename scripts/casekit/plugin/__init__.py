@@ -163,7 +163,13 @@ class CaseStudiesPlugin(BasePlugin[Options]):
 
     def on_page_content(self, html, page, config, files):
         html, problems = boundary.clean_content(html, page, lambda: self._source(page, config))
+        if not problems and not page.meta.get("_problems"):
+            # the title as the templates will print it, now that MkDocs has derived it (from the
+            # first heading, when no front matter gave one)
+            problems = boundary.check_title(page, lambda: self._source(page, config))
         self._stop_or_show(problems, page=page)
+        if page.meta.get("_problems"):  # the live preview: the page shows its problems, not its markup
+            boundary.safe_title(page)
         page_data.case_contents(page, self.build.t)
         return page_data.translate_permalinks(html, config, self.build.t)
 
