@@ -28,6 +28,7 @@ from . import (
     generated,
     head,
     html_fixes,
+    inline_scripts,
     languages,
     not_found,
     offline,
@@ -153,6 +154,7 @@ class CaseStudiesPlugin(BasePlugin[Options]):
         env.autoescape = boundary.autoescape_for(Path(config.theme.custom_dir))
         env.bytecode_cache = self.templates
         templates.set_globals(env, self.build, config, preview=self.command == "serve")
+        self.build.scripts = inline_scripts.InlineScripts(env)  # for each page's CSP
         return env
 
     # 5. each page
@@ -186,25 +188,27 @@ class CaseStudiesPlugin(BasePlugin[Options]):
         key = page_data.sidebar_key(page, nav, context["base_url"])
         if key:
             context["sidebar_key"] = key
+        build.script_hashes = build.scripts.hashes(context)  # what the templates write, not what the page holds
         return context
 
     def on_post_page(self, output, page, config):
         output = self.first_paint.inline(html_fixes.page(output), self.build.stylesheets)
         if not config.use_directory_urls:  # a preview to open from disk
             output = disk_links.rewrite(output)
-        return csp.add(output, preview=self.command == "serve", wasm=bool(page.meta.get("search_page")))
+        return csp.add(output, self.build.script_hashes, wasm=bool(page.meta.get("search_page")))
 
     def on_template_context(self, context, template_name, config):
         if template_name == offline.TEMPLATE:  # written to its language's folder: links from there
             context["base_url"] = offline.base_url(self.build)
             context["language_links"] = templates.language_links(self.build.prefix, self.build)  # each language's home
+        self.build.script_hashes = self.build.scripts.hashes(context)
         return context
 
     def on_post_template(self, output, template_name, config):
         if template_name not in (urls.NOT_FOUND, offline.TEMPLATE):
             return output
         output = self.first_paint.inline(html_fixes.template(output), self.build.stylesheets)
-        output = csp.add(output, preview=self.command == "serve")
+        output = csp.add(output, self.build.script_hashes)
         if self.build.is_default:
             self.root_pages[template_name] = output
         else:
