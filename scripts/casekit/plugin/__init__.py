@@ -103,7 +103,7 @@ class CaseStudiesPlugin(BasePlugin[Options]):
             self.content.save(cache)  # for the other languages' processes
         t = self.content.strings_for(lang)
         config.theme.static_templates.add(offline.TEMPLATE)  # rendered once per language, like 404.html
-        config.site_name = t("site.name")
+        config.site_name = boundary.plain_words(t("site.name"))  # Material prints it unescaped (the preview shows a site with problems)
         config.site_description = t("site.description")
         # Material shows the language selector (overrides/partials/alternate.html) when this is
         # set; the selector's entries are the page's own (templates.language_links)
@@ -195,7 +195,8 @@ class CaseStudiesPlugin(BasePlugin[Options]):
         output = self.first_paint.inline(html_fixes.page(output), self.build.stylesheets)
         if not config.use_directory_urls:  # a preview to open from disk
             output = disk_links.rewrite(output)
-        return csp.add(output, self.build.script_hashes, wasm=bool(page.meta.get("search_page")))
+        output = csp.add(output, self.build.script_hashes, wasm=bool(page.meta.get("search_page")))
+        return private_api.keep_reload_script_inert(output) if self.command == "serve" else output
 
     def on_template_context(self, context, template_name, config):
         if template_name == offline.TEMPLATE:  # written to its language's folder: links from there
@@ -209,6 +210,8 @@ class CaseStudiesPlugin(BasePlugin[Options]):
             return output
         output = self.first_paint.inline(html_fixes.template(output), self.build.stylesheets)
         output = csp.add(output, self.build.script_hashes)
+        if self.command == "serve":
+            output = private_api.keep_reload_script_inert(output)
         if self.build.is_default:
             self.root_pages[template_name] = output
         else:

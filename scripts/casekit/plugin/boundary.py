@@ -84,9 +84,17 @@ def check_title(page, source) -> list:
 
 def safe_title(page) -> None:
     """For the live preview, which shows a page with problems: a title with markup is shown
-    as plain words (its markup characters dropped), never printed as it is."""
+    as plain words (its markup dropped), never printed as it is."""
     if html_policy.plain_text_problem(str(page.title or "")):
-        page.meta["title"] = html_policy.ENTITY.sub("", str(page.title)).replace("<", "").replace(">", "")
+        page.meta["title"] = plain_words(str(page.title))
+
+
+def plain_words(text: str) -> str:
+    """``text`` without what would make it markup where a theme prints it unescaped (<, > and
+    entities): for the live preview, which shows a site whose problems would stop the build."""
+    if html_policy.plain_text_problem(text):
+        return html_policy.ENTITY.sub("", text).replace("<", "").replace(">", "")
+    return text
 
 
 def clean_content(html: str, page, source) -> tuple:
