@@ -61,6 +61,7 @@ class CaseStudiesPlugin(BasePlugin[Options]):
         self.command, self.dirty, self.builds = None, False, 0
         self.content: Content | None = None
         self.templates = TemplateCache()
+        self.inline_scripts = inline_scripts.InlineScripts()  # the templates' own, read once
         self.first_paint = FirstPaint()  # each page's critical CSS, from the stylesheets read once
         self.stack: list[LanguageBuild] = []  # the builds in progress: the default language's, then a nested one
         self.root_pages: dict = {}  # the default language's 404 and offline pages, for the site's root
@@ -154,7 +155,7 @@ class CaseStudiesPlugin(BasePlugin[Options]):
         env.autoescape = boundary.autoescape_for(Path(config.theme.custom_dir))
         env.bytecode_cache = self.templates
         templates.set_globals(env, self.build, config, preview=self.command == "serve")
-        self.build.scripts = inline_scripts.InlineScripts(env)  # for each page's CSP
+        self.build.scripts = self.inline_scripts.for_build(env)  # for each page's CSP
         return env
 
     # 5. each page

@@ -1,15 +1,20 @@
 """The inline scripts the templates write, for the Content-Security-Policy (casekit/csp.py).
 
-Every template the theme can render (Material's and ours in overrides/, trusted files of the
-project and its locked dependencies) is read once per Jinja environment; the text of each of
-its inline <script> elements (not those with a src, not JSON data) is compiled as a template
-of its own. For a page, each is rendered with the page's context, and the hashes of the
-results are the inline scripts the page may run: what the templates write there, whatever
-the page's content holds. The result depends on the page's place in the site (base_url)
-only, so it is computed once for each place.
+Every HTML template of the theme (Material's and ours in overrides/, trusted files of the
+project and its locked dependencies) is read; the text of each of its inline <script>
+elements (not those with a src, not JSON data) is one the pages may run. A text without Jinja
+syntax is hashed as it is; one with (e.g. Material's, which prints base_url) is compiled as a
+template of its own and, for a page, rendered with the page's context. The hashes of the
+results are the inline scripts the page may run: what the templates write there, whatever the
+page's content holds. They depend on the page's place in the site (base_url) only, so they are
+computed once for each place and build.
+
+The templates' texts are read again only when a template file changes (the live preview
+rebuilds after every edit); what is compiled belongs to one build's Jinja environment.
 """
 from __future__ import annotations
 
+import os
 import re
 
 import jinja2
@@ -22,27 +27,49 @@ _NOT_JS = re.compile(r"""\b(src\s*=|type\s*=\s*["']?application/(ld\+)?json)""",
 
 
 class InlineScripts:
-    def __init__(self, env: jinja2.Environment):
-        plain = env.overlay(keep_trailing_newline=True, autoescape=False)
-        escaped = env.overlay(keep_trailing_newline=True, autoescape=True)
-        self.scripts = []
-        for name in env.list_templates(filter_func=lambda name: name.endswith(".html")):
-            source = env.loader.get_source(env, name)[0]
-            for match in _SCRIPT.finditer(source):
-                if _NOT_JS.search(match.group("attrs")):
+    """The inline scripts of the theme's templates, read once and again when a file changes."""
+
+    def __init__(self):
+        self.read: dict = {}  # template file -> (its mtime, the texts of its inline scripts)
+
+    def for_build(self, env: jinja2.Environment) -> PageScripts:
+        """The inline scripts of the templates ``env`` (one build's Jinja environment) renders."""
+        static, dynamic = set(), []
+        plain = escaped = None
+        for name, path in _templates(env.loader):
+            mtime = os.stat(path).st_mtime_ns
+            if self.read.get(path, (None,))[0] != mtime:
+                with open(path, encoding="utf-8") as handle:
+                    source = handle.read()
+                self.read[path] = (mtime, tuple(match.group("body") for match in _SCRIPT.finditer(source)
+                                                if not _NOT_JS.search(match.group("attrs"))))
+            for body in self.read[path][1]:
+                if "{{" not in body and "{%" not in body:
+                    static.add(csp.source_hash(body))
                     continue
+                if plain is None:
+                    plain = env.overlay(keep_trailing_newline=True, autoescape=False)
+                    escaped = env.overlay(keep_trailing_newline=True, autoescape=True)
                 try:
-                    self.scripts.append((escaped if _autoescaped(env, name) else plain).from_string(match.group("body")))
+                    dynamic.append((escaped if _autoescaped(env, name) else plain).from_string(body))
                 except jinja2.TemplateSyntaxError:  # a script cut by a block of its template: not one Material or we write
                     continue
+        return PageScripts(frozenset(static), dynamic)
+
+
+class PageScripts:
+    """One build's inline scripts: their hashes for a page, by its place in the site."""
+
+    def __init__(self, static: frozenset, dynamic: list):
+        self.static, self.dynamic = static, dynamic
         self.by_place: dict = {}
 
-    def hashes(self, context: dict) -> tuple:
+    def hashes(self, context) -> tuple:
         """The CSP sources of the inline scripts the templates write on a page with ``context``."""
         key = context.get("base_url")
         if key not in self.by_place:
-            out = set()
-            for script in self.scripts:
+            out = set(self.static)
+            for script in self.dynamic:
                 try:
                     out.add(csp.source_hash(script.render(context)))
                 except Exception:  # noqa: BLE001,S112 - a script of a template this page does not use (its variables are missing)
@@ -53,3 +80,18 @@ class InlineScripts:
 
 def _autoescaped(env, name: str) -> bool:
     return bool(env.autoescape(name)) if callable(env.autoescape) else bool(env.autoescape)
+
+
+def _templates(loader) -> list:
+    """(name, file) of each HTML template of ``loader`` (MkDocs' FileSystemLoader of the
+    theme's folders, the first folder's file winning, as Jinja finds them), without walking the
+    theme's icon folders (.icons: thousands of SVG files)."""
+    found: dict = {}
+    for folder in loader.searchpath:
+        for path, dirs, files in os.walk(folder):
+            dirs[:] = [name for name in dirs if not name.startswith(".")]
+            rel = os.path.relpath(path, folder)
+            for name in files:
+                if name.endswith(".html"):
+                    found.setdefault(name if rel == "." else f"{rel}/{name}".replace(os.sep, "/"), os.path.join(path, name))
+    return sorted(found.items())
