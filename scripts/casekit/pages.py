@@ -1,5 +1,6 @@
 """The pages under docs/ that are not cases (home, catalogue, tag index, contribute, …): their
-front matter holds a title, which they must declare, and nothing else; their prose is held to the same allow-list as a case's."""
+front matter holds a title, which they must declare, and nothing else; their prose is held to
+the same allow-list as a case's."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -39,7 +40,7 @@ def title_problem(meta: dict, shown: str) -> list:
     """A page outside the cases must declare its title: without one MkDocs takes it from the
     first heading, after the front matter was checked, and themes print it unescaped."""
     title = meta.get("title")
-    if isinstance(title, str) and title.strip() or (title is not None and not isinstance(title, str)):
+    if title is not None and (not isinstance(title, str) or title.strip()):
         return []  # a title that is not text has its own problem (meta_problems)
     return [Problem(shown, 1, _("the page has no title in its front matter."),
                     _("add a line title: followed by the page's title in plain words between the --- lines, as the other pages do."))]

@@ -76,7 +76,7 @@ def check_meta(page, source) -> list:
 def check_title(page, source) -> list:
     """The problem of the title the templates will print, as MkDocs has it once the page is
     rendered (from the front matter, or derived from the first heading): it must be plain
-    text, since Material prints it through `striptags`, which turns entities back into markup."""
+    text, since Material prints it unescaped (the header, the navigation, the footer)."""
     if not html_policy.plain_text_problem(str(page.title or "")):
         return []
     return pages.printed_title_problem(str(page.title), source()[0])
