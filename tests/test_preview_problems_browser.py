@@ -1,6 +1,8 @@
 """The live preview (`mkdocs serve`, as scripts/serve.py runs it) shows a problem that would
 stop the published build in the browser, on the page being read, in its language, naming the
-file and line; once the file is fixed the page reloads to the case."""
+file and line; once the file is fixed the page reloads to the case. It is as safe as the
+published site: the same policy (no 'unsafe-inline' for scripts), and a page with problems
+shows them instead of its refused markup."""
 from __future__ import annotations
 
 import os
@@ -10,7 +12,7 @@ import sys
 import time
 
 import pytest
-from collection import SLUG, make_project
+from collection import SLUG, languages, make_project, text_name
 
 from casekit import project
 from conftest import LANGS, ROOT, prefix
@@ -70,3 +72,27 @@ def test_a_broken_case_is_shown_in_the_browser_and_the_fix_reloads(preview, visi
         facts.write_text(good, encoding="utf-8")
     page.locator(".preview-problems").wait_for(state="detached", timeout=90000)
     assert page.locator("article.case h1").count() == 1
+
+
+def test_refused_markup_is_not_run_in_the_preview(preview, visit):
+    root, base, server = preview
+    page = visit.page
+    original = languages()[0]
+    url = f"{base}{prefix(original)}cases/{SLUG}/"
+    _wait_served(page, url, server)
+    text = root / "docs" / "cases" / SLUG / text_name(original)
+    good = text.read_text(encoding="utf-8")
+    title = next(line for line in good.splitlines() if line.startswith("title: "))
+    text.write_text(good.replace(title, 'title: "A workshop <img src=x onerror=window.__ran=1>"', 1), encoding="utf-8")
+    try:
+        page.locator(".preview-problems").wait_for(timeout=90000)  # the page reloads by itself after the rebuild
+        page.wait_for_load_state("load")
+        assert page.evaluate("window.__ran") is None
+        assert page.locator("img[src='x'], article.case").count() == 0  # the problems, not the refused page
+        policy = page.locator('meta[http-equiv="Content-Security-Policy"]').get_attribute("content")
+        assert "'unsafe-inline'" not in policy.split("script-src", 1)[1].split(";", 1)[0], policy
+    finally:
+        text.write_text(good, encoding="utf-8")
+    page.locator(".preview-problems").wait_for(state="detached", timeout=90000)  # and it still reloads once fixed
+    assert page.locator("article.case h1").count() == 1
+    assert not [error for error in visit.console_errors if "Content Security Policy" in error], visit.console_errors

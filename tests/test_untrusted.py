@@ -28,6 +28,11 @@ def _other() -> str:
     return f"{CASE}/{text_name(langs[1] if len(langs) > 1 else langs[0])}"
 
 
+def _other_page() -> str:
+    """The contribute page in the last language of the registry."""
+    return f"docs/contribute/{text_name(languages()[-1])}"
+
+
 def _section(markdown: str):
     """Put ``markdown`` at the start of the default language's first section."""
     return ("insert", TEXT, markdown)
@@ -67,6 +72,24 @@ HOSTILE = [
     ("title-entity", ("replace", TEXT, "title: A fixture case about a workshop", "title: A &lt;script&gt; title"), None, "title:", "HTML entity"),
     ("source-url-quote", ("replace", f"{CASE}/case.yml", "url: https://example.org/report", 'url: "https://example.org/\\"onfocus=alert(1)"'), None, "url:", "has the wrong format"),
     ("tag-label-markup", ("replace_in_tags", "label: {", 'label: {zz: "<img src=x onerror=alert(1)>", '), "docs/tags.yml", None, "must be plain text"),
+    # 4b. a title MkDocs would derive from the first heading (setext, unspaced #, entities):
+    #     a page outside the cases must declare its title
+    ("derived-title-setext", ("replace", "docs/contribute/index.md", "title: Contribute\n---\n\n# Contribute a case study",
+                              "{}\n---\n\nContribute &lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt;\n==="), None, 1, "has no title"),
+    ("derived-title-unspaced", ("replace", "docs/contribute/index.md", "title: Contribute\n---\n\n# Contribute a case study",
+                                "{}\n---\n\n#Contribute &#60;/title&#62;&#60;script&#62;alert(1)&#60;/script&#62;"), None, 1, "has no title"),
+    ("derived-title-hex", ("replace", "docs/contribute/index.md", "title: Contribute\n---\n\n# Contribute a case study",
+                           "{}\n---\n\nContribute &#x3c;/title&#x3e;&#x3C;script&#X3E;alert(1)&#x3c;/script&#x3e;\n====="), None, 1, "has no title"),
+    ("derived-title-other-language", ("title_out", _other_page()), None, 1, "has no title"),
+    # 4c. names the templates and scripts find their elements by (DOM clobbering)
+    ("heading-config", _section("### __config"), None, "### __config", "is one the site's pages use"),
+    ("heading-template-id", _section("### Cite plain"), None, "### Cite plain", "is one the site's pages use"),
+    ("raw-heading-id", _section('<h3 id="__search">Search</h3>'), None, "__search", "is one the site's pages use"),
+    ("span-id-config", _section('<span id="__config">{"base": "https://example.org/"}</span>'), None, "__config", "the attribute 'id'"),
+    ("hidden-cite-plain", _section('<span id="cite-plain" hidden>Copied from elsewhere</span>'), None, "cite-plain", "the attribute 'id'"),
+    ("code-cite-bibtex", _section('<code id="cite-bibtex">@misc{x}</code>'), None, "cite-bibtex", "the attribute 'id'"),
+    ("fake-case-card", _section('<div class="case-card" data-theme="x">Fake</div>'), None, "case-card", "the class 'case-card'"),
+    ("fake-card-among-allowed", _section('<span class="note case-list">x</span>'), None, "case-list", "the class 'case-list'"),
     # 5. front matter: MkDocs' rule, and only the keys of the schema
     ("front-matter-indented-close", ("replace", TEXT, "\n---\n\n## ", "\n ---\n\n## "), None, 1, "no front matter"),
     ("meta-template", ("replace", TEXT, "summary:", "template: 404.html\nsummary:"), None, "template:", "unknown key 'template'"),
@@ -129,6 +152,13 @@ def _apply(project: Path, mutation) -> Path:
             assert mutation[2] in text, f"{mutation[2]!r} not in {mutation[1]}"
             text = text.replace(mutation[2], mutation[3], 1)
         path.write_text(text, encoding="utf-8")
+        return path
+    if kind == "title_out":  # a page's title taken out of its front matter, a setext heading with entities first
+        path = project / mutation[1]
+        text = path.read_text(encoding="utf-8")
+        front, body = re.match(r"---\n(.*?)\n---\n(.*)", text, re.S).groups()
+        front = "\n".join(line for line in front.split("\n") if not line.startswith("title:")) or "{}"
+        path.write_text(f"---\n{front}\n---\n\nA title &lt;/title&gt;&lt;img src=x onerror=alert(1)&gt;\n===\n\n{body}", encoding="utf-8")
         return path
     if kind == "replace_in_tags":
         path = project / "docs" / "tags.yml"
@@ -364,3 +394,26 @@ def test_workflows_check_out_without_keeping_the_token():
                 if str(step.get("uses", "")).startswith("actions/checkout"):
                     checkouts.append((path.name, (step.get("with") or {}).get("persist-credentials")))
     assert checkouts and all(value is False for _name, value in checkouts), checkouts
+
+
+def test_every_id_a_template_writes_is_one_prose_may_not_take():
+    """html_policy.TEMPLATE_IDS and its prefixes cover every id of every template (ours and
+    Material's), so that no heading of the prose can take one (DOM clobbering)."""
+    from importlib import resources
+
+    from casekit import html_policy
+    from conftest import ROOT
+    folders = [ROOT / "overrides", Path(str(resources.files("material") / "templates"))]
+    generated = {"{{ path }}", "{{ path }}_label"}  # Material's navigation: __nav_1, __nav_1_2, …
+    seen = set()
+    for folder in folders:
+        for template in folder.rglob("*.html"):
+            for value in re.findall(r'\bid="([^"]*)"', template.read_text(encoding="utf-8")):
+                seen.add(value)
+                if value in generated:
+                    continue
+                literal = value.split("{{", 1)[0]
+                assert literal, f"{template}: id={value!r} is computed; add it to this test's list with what it becomes"
+                assert html_policy.template_id(literal + ("x" if "{{" in value else "")), \
+                    f"{template}: id={value!r} is not in casekit/html_policy.py's TEMPLATE_IDS"
+    assert "__config" in seen and "cite-plain" in seen

@@ -32,9 +32,13 @@ TAGS = frozenset({
     "abbr", "b", "cite", "del", "details", "figcaption", "figure", "i", "ins", "kbd", "mark", "q",
     "s", "small", "span", "sub", "summary", "sup", "u",
 })
-# Attributes per tag ("*": on every tag). No event handlers, no style, no srcset.
+HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+# Attributes per tag ("*": on every tag). No event handlers, no style, no srcset. No id but a
+# heading's (its anchor, which Markdown writes) and no class but CLASSES: content may not take
+# the names the site's templates and scripts find their elements by (DOM clobbering).
 ATTRIBUTES = {
-    "*": {"id", "class", "title", "lang", "dir"},
+    "*": {"class", "title", "lang", "dir"},
+    **{heading: {"id"} for heading in HEADINGS},
     "a": {"href", "hreflang"},
     "img": {"src", "alt", "width", "height"},
     "abbr": set(),
@@ -45,6 +49,23 @@ ATTRIBUTES = {
     "ol": {"start"},
 }
 URL_ATTRIBUTES = {"a": "href", "img": "src"}
+# The classes prose may carry: those Markdown writes (an admonition, a heading's permanent link)
+ADMONITIONS = ("note", "abstract", "summary", "tldr", "info", "todo", "tip", "hint", "important", "success", "check", "done",
+               "question", "help", "faq", "warning", "caution", "attention", "failure", "fail", "missing", "danger",
+               "error", "bug", "example", "quote", "cite")
+CLASSES = frozenset({"admonition", "admonition-title", "headerlink", *ADMONITIONS})
+# The anchors the templates give their own elements (tests/test_untrusted.py reads every
+# template's ids against these): a heading of the prose may not take one. Material's begin with _.
+TEMPLATE_IDS = frozenset({"case-cite", "case-copy-status", "case-facts", "case-filters", "case-list-count", "case-related",
+                          "case-sort", "case-sources", "cite-bibtex", "cite-plain", "countries", "site-search-page-query",
+                          "site-search-query"})
+TEMPLATE_ID_PREFIXES = ("_", "facet-")
+
+
+def template_id(value: str) -> bool:
+    """Whether ``value`` is (or could be) an id the templates give an element of their own."""
+    value = value.strip().lower()
+    return value in TEMPLATE_IDS or value.startswith(TEMPLATE_ID_PREFIXES)
 LINK_SCHEMES = frozenset({"https", "http", "mailto"})
 # Where prose comes from; the HTML parser puts a fragment's text in <body>.
 _DOCUMENT = frozenset({"html", "head", "body"})
@@ -130,6 +151,15 @@ def findings(html: str) -> list:
                 out.append(Finding(_("<{tag}> has the attribute '{name}', which is not allowed.", tag=tag, name=name),
                                    _("remove it; <{tag}> may carry: {names}.", tag=tag, names=", ".join(sorted(allowed_attributes(tag)))),
                                    (name, f"<{tag}")))
+            elif lowered == "class" and not set((value or "").split()) <= CLASSES:
+                out.append(Finding(_("<{tag}> has the class '{name}', which is not allowed.", tag=tag,
+                                     name=" ".join(sorted(set((value or "").split()) - CLASSES))),
+                                   _("remove it: the site's stylesheet and scripts set the look of every page."),
+                                   (value or "", "class=")))
+            elif lowered == "id" and template_id(value or ""):
+                out.append(Finding(_("the heading's anchor '{name}' is one the site's pages use for their own parts.", name=value),
+                                   _("reword the heading, so that its anchor differs."),
+                                   (value or "", node.text(deep=False).strip(), "id=")))
             elif URL_ATTRIBUTES.get(tag) == lowered:
                 problem = link_problem(value or "", tag)
                 if problem:
@@ -163,13 +193,18 @@ def sanitize(html: str) -> str:
         url_schemes=set(LINK_SCHEMES),
         link_rel=None,
         strip_comments=True,
-        attribute_filter=_drop_remote_images,
+        attribute_filter=_filter_attribute,
     )
 
 
-def _drop_remote_images(tag: str, attribute: str, value: str):
+def _filter_attribute(tag: str, attribute: str, value: str):
+    """Drops a remote image's address, a template's id, and classes outside CLASSES."""
     if tag == "img" and attribute == "src" and link_problem(value, "img"):
         return None
+    if attribute == "id" and template_id(value):
+        return None
+    if attribute == "class":
+        return " ".join(name for name in value.split() if name in CLASSES) or None
     return value
 
 

@@ -1,5 +1,6 @@
 """The pages under docs/ that are not cases (home, catalogue, tag index, contribute, …): their
-front matter holds a title only, and their prose is held to the same allow-list as a case's."""
+front matter holds a title, which they must declare, and nothing else; their prose is held to
+the same allow-list as a case's."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -35,6 +36,22 @@ def meta_problems(meta: dict, doc, shown: str, allowed=META_KEYS) -> list:
     return out
 
 
+def title_problem(meta: dict, shown: str) -> list:
+    """A page outside the cases must declare its title: without one MkDocs takes it from the
+    first heading, after the front matter was checked, and themes print it unescaped."""
+    title = meta.get("title")
+    if title is not None and (not isinstance(title, str) or title.strip()):
+        return []  # a title that is not text has its own problem (meta_problems)
+    return [Problem(shown, 1, _("the page has no title in its front matter."),
+                    _("add a line title: followed by the page's title in plain words between the --- lines, as the other pages do."))]
+
+
+def printed_title_problem(title: str, shown: str) -> list:
+    """The problem of ``title`` as the build has it once MkDocs derived it, if it is not plain text."""
+    problem = html_policy.plain_text_problem(title, _("the page's title"))
+    return [Problem(shown, 1, problem, _("write title: and the page's title in plain words in the front matter."))] if problem else []
+
+
 def check(path: Path, docs_dir: Path, render, root=None) -> list:
     shown = display_path(path, root)
     try:
@@ -50,7 +67,7 @@ def check(path: Path, docs_dir: Path, render, root=None) -> list:
         return [yamlines.syntax_problem(shown, exc, _("the front matter"))]
     if not isinstance(doc.data, dict):
         return [Problem(shown, 2, _("the front matter must be key: value lines."), _("write title: followed by the page's title."))]
-    problems = meta_problems(doc.data, doc, shown)
+    problems = meta_problems(doc.data, doc, shown) + title_problem(doc.data, shown)
     return problems + markdown_checks.check(render(body), body, body_line, path, shown, docs_dir)
 
 

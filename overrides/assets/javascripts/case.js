@@ -22,7 +22,9 @@
     if (!navigator.clipboard) return;
     button.hidden = false;
     button.addEventListener("click", function () {
-      var source = document.querySelector(button.getAttribute("data-copy"));
+      // within the button's own section of the template: nothing in the page's prose can stand for it
+      var section = button.closest(".case-cite");
+      var source = section && section.querySelector(button.getAttribute("data-copy"));
       if (source) copy(source.textContent.trim(), button);
     });
   });

@@ -28,6 +28,7 @@ from . import (
     generated,
     head,
     html_fixes,
+    inline_scripts,
     languages,
     not_found,
     offline,
@@ -60,6 +61,7 @@ class CaseStudiesPlugin(BasePlugin[Options]):
         self.command, self.dirty, self.builds = None, False, 0
         self.content: Content | None = None
         self.templates = TemplateCache()
+        self.inline_scripts = inline_scripts.InlineScripts()  # the templates' own, read once
         self.first_paint = FirstPaint()  # each page's critical CSS, from the stylesheets read once
         self.stack: list[LanguageBuild] = []  # the builds in progress: the default language's, then a nested one
         self.root_pages: dict = {}  # the default language's 404 and offline pages, for the site's root
@@ -97,7 +99,7 @@ class CaseStudiesPlugin(BasePlugin[Options]):
         self.content.related()  # once for every language
         t = self.content.strings_for(lang)
         config.theme.static_templates.add(offline.TEMPLATE)  # rendered once per language, like 404.html
-        config.site_name = t("site.name")
+        config.site_name = boundary.plain_words(t("site.name"))  # Material prints it unescaped (the preview shows a site with problems)
         config.site_description = t("site.description")
         # Material shows the language selector (overrides/partials/alternate.html) when this is
         # set; the selector's entries are the page's own (templates.language_links)
@@ -147,6 +149,7 @@ class CaseStudiesPlugin(BasePlugin[Options]):
         env.autoescape = boundary.autoescape_for(Path(config.theme.custom_dir))
         env.bytecode_cache = self.templates
         templates.set_globals(env, self.build, config, preview=self.command == "serve")
+        self.build.scripts = self.inline_scripts.for_build(env)  # for each page's CSP
         return env
 
     # 5. each page
@@ -157,7 +160,13 @@ class CaseStudiesPlugin(BasePlugin[Options]):
 
     def on_page_content(self, html, page, config, files):
         html, problems = boundary.clean_content(html, page, lambda: self._source(page, config))
+        if not problems and not page.meta.get("_problems"):
+            # the title as the templates will print it, now that MkDocs has derived it (from the
+            # first heading, when no front matter gave one)
+            problems = boundary.check_title(page, lambda: self._source(page, config))
         self._stop_or_show(problems, page=page)
+        if page.meta.get("_problems"):  # the live preview: the page shows its problems, not its markup
+            boundary.safe_title(page)
         page_data.case_contents(page, self.build.t)
         return page_data.translate_permalinks(html, config, self.build.t)
 
@@ -174,25 +183,30 @@ class CaseStudiesPlugin(BasePlugin[Options]):
         key = page_data.sidebar_key(page, nav, context["base_url"])
         if key:
             context["sidebar_key"] = key
+        build.script_hashes = build.scripts.hashes(context)  # what the templates write, not what the page holds
         return context
 
     def on_post_page(self, output, page, config):
         output = self.first_paint.inline(html_fixes.page(output), self.build.stylesheets)
         if not config.use_directory_urls:  # a preview to open from disk
             output = disk_links.rewrite(output)
-        return csp.add(output, preview=self.command == "serve", wasm=bool(page.meta.get("search_page")))
+        output = csp.add(output, self.build.script_hashes, wasm=bool(page.meta.get("search_page")))
+        return private_api.keep_reload_script_inert(output) if self.command == "serve" else output
 
     def on_template_context(self, context, template_name, config):
         if template_name == offline.TEMPLATE:  # written to its language's folder: links from there
             context["base_url"] = offline.base_url(self.build)
             context["language_links"] = templates.language_links(self.build.prefix, self.build)  # each language's home
+        self.build.script_hashes = self.build.scripts.hashes(context)
         return context
 
     def on_post_template(self, output, template_name, config):
         if template_name not in (urls.NOT_FOUND, offline.TEMPLATE):
             return output
         output = self.first_paint.inline(html_fixes.template(output), self.build.stylesheets)
-        output = csp.add(output, preview=self.command == "serve")
+        output = csp.add(output, self.build.script_hashes)
+        if self.command == "serve":
+            output = private_api.keep_reload_script_inert(output)
         if self.build.is_default:
             self.root_pages[template_name] = output
         else:

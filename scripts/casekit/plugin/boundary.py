@@ -54,8 +54,12 @@ def is_case_text(src_uri: str) -> bool:
 
 def check_meta(page, source) -> list:
     """The problems of a page's front matter: a key its schema does not allow, a title with
-    markup. ``source()`` gives (the file to name, its text)."""
-    allowed = model.text_meta_keys() if is_case_text(page.file.src_uri) else pages.META_KEYS
+    markup, no title on a page outside the cases (MkDocs would take one from its first
+    heading). ``source()`` gives (the file to name, its text)."""
+    case_text = is_case_text(page.file.src_uri)
+    allowed = model.text_meta_keys() if case_text else pages.META_KEYS
+    if not case_text and page.file.abs_src_path and pages.title_problem(page.meta, ""):
+        return pages.title_problem(page.meta, source()[0])
     if any(key not in allowed for key in page.meta) or html_policy.plain_text_problem(str(page.title or "")):
         shown, raw = source()
         front, _body, _line = yamlines.split_front_matter(raw)
@@ -67,6 +71,30 @@ def check_meta(page, source) -> list:
         return (pages.meta_problems(meta, doc, shown, allowed) or
                 [Problem(shown, 1, "the page's title holds markup.", "write plain words.")])
     return []
+
+
+def check_title(page, source) -> list:
+    """The problem of the title the templates will print, as MkDocs has it once the page is
+    rendered (from the front matter, or derived from the first heading): it must be plain
+    text, since Material prints it unescaped (the header, the navigation, the footer)."""
+    if not html_policy.plain_text_problem(str(page.title or "")):
+        return []
+    return pages.printed_title_problem(str(page.title), source()[0])
+
+
+def safe_title(page) -> None:
+    """For the live preview, which shows a page with problems: a title with markup is shown
+    as plain words (its markup dropped), never printed as it is."""
+    if html_policy.plain_text_problem(str(page.title or "")):
+        page.meta["title"] = plain_words(str(page.title))
+
+
+def plain_words(text: str) -> str:
+    """``text`` without what would make it markup where a theme prints it unescaped (<, > and
+    entities): for the live preview, which shows a site whose problems would stop the build."""
+    if html_policy.plain_text_problem(text):
+        return html_policy.ENTITY.sub("", text).replace("<", "").replace(">", "")
+    return text
 
 
 def clean_content(html: str, page, source) -> tuple:

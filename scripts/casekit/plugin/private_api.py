@@ -10,6 +10,15 @@ extensions and settings, reset (Python-Markdown's reset() clears its state and e
 extension's; MkDocs registers its per-page processors on it again, replacing the previous
 page's). The name is put back when the build ends.
 
+The live preview relies on one more private part, of MkDocs' development server: it inserts
+its reload script, inline and different on every response (so no policy can hash it), before
+the last `</body>` of each page it serves, and the script asks `/livereload/<epoch>/<id>`
+for a build newer than the page's. With a Content-Security-Policy that allows no inline
+script the templates do not write, that script would be refused; so each preview page ends
+with a comment that holds `</body>` (keep_reload_script_inert): the script lands in it as
+text, and overrides/assets/javascripts/preview.js, a file, reads its two numbers and asks the
+server the same question.
+
 The plugin also relies on one undocumented behaviour of mkdocs-static-i18n: in one `mkdocs build`
 it builds the other languages inside its own on_post_build (priority -100), each a nested
 MkDocs build of the same configuration, after the default language's pages are written. The
@@ -29,6 +38,9 @@ from types import MappingProxyType
 
 import markdown
 from mkdocs.structure import pages
+
+# ends every page of the live preview: MkDocs' server puts its reload script into it (see above)
+RELOAD_SCRIPT_HOLDER = "\n<!-- the live preview's reload script, as text (assets/javascripts/preview.js): </body> -->\n"
 
 RELIES_ON = MappingProxyType({"mkdocs": "1.6.1", "markdown": "3.11.3", "mkdocs-static-i18n": "1.3.1"})
 
@@ -59,3 +71,9 @@ def reuse_markdown_converters():
     def restore():
         pages.markdown = original
     return restore
+
+
+def keep_reload_script_inert(html: str) -> str:
+    """``html`` (a page of the live preview) ending with the comment MkDocs' server puts its
+    inline reload script into (see above)."""
+    return html + RELOAD_SCRIPT_HOLDER

@@ -22,6 +22,8 @@ class LanguageBuild:
     tag_index: list = field(default_factory=list)
     sitemap: list = field(default_factory=list)
     stylesheets: dict = field(default_factory=dict)  # the CSS files this build publishes (first_paint)
+    scripts: object = None  # the inline scripts its templates write (inline_scripts.InlineScripts)
+    script_hashes: tuple = ()  # the CSP hashes of the page or template being rendered
     problems: list = field(default_factory=list)  # shown by the live preview on every page  # (alternates, x-default) of each page, default language only
 
     @property

@@ -55,6 +55,7 @@ def set_globals(env, build, config, preview: bool = False) -> None:
     env.globals["not_found"] = not_found.template_data(build)
     env.globals["proposal_form"] = repository.proposal_form(config)
     env.globals["offline_worker"] = None if preview else offline.WORKER  # from the site's root
+    env.globals["live_preview"] = preview  # its reload script (assets/javascripts/preview.js)
 
 
 def language_links(page_url: str, build) -> list:
