@@ -110,7 +110,8 @@ async function trustedFile(event, path, hash) {
   if (copy) {
     const checked = await verified(copy, hash);
     if (checked) return checked;
-    await cache.delete(address);
+    // written by someone else: gone, with what was written under the file's own address
+    await Promise.all([cache.delete(address), cache.delete(key(address))]);
   }
   const response = await fetch(event.request);
   event.waitUntil(keepVerified(path, hash, response.clone()));
@@ -128,9 +129,24 @@ self.addEventListener("install", (event) => {
   })).then(() => self.skipWaiting()));
 });
 
+/* Delete from this build's cache what the worker would never give: a copy of a file of the
+ * manifest under another key than its hash's, and anything under assets/ it does not name. */
+async function sweep() {
+  const cache = await caches.open(CACHE);
+  const requests = await cache.keys();
+  await Promise.all(requests.map((request) => {
+    const path = fromRoot(new URL(key(request.url)));
+    if (path === null) return null;
+    const hash = expected(path);
+    const own = hash && request.url === hashedKey(path, hash);
+    return (hash || path.startsWith("assets/")) && !own ? cache.delete(request) : null;
+  }));
+}
+
 self.addEventListener("activate", (event) => {
   event.waitUntil(caches.keys()
     .then((names) => Promise.all(names.filter((name) => name.startsWith(FAMILY) && name !== CACHE).map((name) => caches.delete(name))))
+    .then(sweep)
     .then(() => self.clients.claim()));
 });
 

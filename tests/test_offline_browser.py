@@ -173,7 +173,7 @@ POISONED_KEYS = """async (poison) => {
   for (const name of await caches.keys()) {
     const cache = await caches.open(name);
     for (const request of await cache.keys()) {
-      if (request.url.includes("?") && (await (await cache.match(request)).text()) === poison) out.push(request.url);
+      if ((await (await cache.match(request)).text()) === poison) out.push(request.url);
     }
   }
   return out;
