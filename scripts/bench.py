@@ -10,8 +10,10 @@ to search, per language; then, on a slow link (a phone's width, slow 3G: 2 s rou
 that compresses and caches like GitHub Pages), the first contentful paint of a case page and
 the seconds from typing a query on it to the first result: cold, and once the engine is loaded
 (the same query again; another word right after; how long the rest of the index took to come
-in the background, and its compressed bytes; then another word once it is in). The browser
-figures are measured in Chromium when /usr/bin/chromium exists.
+in the background, and its compressed bytes; then another word once it is in), and the seconds
+a case page already opened takes to show its text when the server holds its answer (the
+offline worker gives its kept copy). The browser figures are measured in Chromium when
+/usr/bin/chromium exists.
 With --compare-stock it also builds the same collection with a stock configuration (cases in
 the sidebar, Material's search) and prints the ratio.
 """
@@ -415,6 +417,38 @@ def slow_link(site: Path, path: str, words: tuple) -> dict:
     return out
 
 
+def stalled_page(site: Path, path: str) -> float | None:
+    """Seconds until a page opened before (kept by the offline worker) shows its heading again
+    when the server never answers for it (the request held: a stalled network), at a phone's
+    width; None without Chromium."""
+    sync_playwright = _playwright()
+    if sync_playwright is None:
+        return None
+    with _serving(site, _StaticHost) as base, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+        try:
+            context = browser.new_context(**PHONE)
+            page = context.new_page()
+            page.goto(base + path, wait_until="load", timeout=120000)
+            kept = "async (address) => !!navigator.serviceWorker.controller && !!(await caches.match(address))"
+            deadline = time.monotonic() + 60
+            while not page.evaluate(kept, page.url):
+                if time.monotonic() > deadline:
+                    return None
+                time.sleep(0.1)
+            held = []
+            context.route(page.url, lambda route: held.append(route))  # never answered
+            start = time.perf_counter()
+            page.reload(wait_until="commit", timeout=120000)
+            page.wait_for_selector("article h1", state="visible", timeout=120000)
+            seconds = time.perf_counter() - start
+            context.unroute(page.url)
+            context.close()
+            return seconds
+        finally:
+            browser.close()
+
+
 def preview_seconds(project: Path, slug: str) -> float | None:
     """Seconds from saving an edit to a case until the open page in Chromium shows it, with the
     live preview as scripts/serve.py runs it (mkdocs serve --dirty)."""
@@ -544,6 +578,9 @@ def main(argv=None) -> int:
             print(f"search on a slow link: not measured (no case text to search in {LANGS[0]})")
         else:
             print("search on a slow link: not measured (needs Chromium at /usr/bin/chromium)")
+        stalled = stalled_page(site, f"cases/{first}/")
+        if stalled is not None:
+            print(f"a case page opened before, network stalled: text after {stalled:.2f} s (the kept copy)")
         if args.preview:
             seconds_preview = preview_seconds(project, first)
             print(f"live preview, edit to one case visible after: {seconds_preview:.2f} s" if seconds_preview is not None

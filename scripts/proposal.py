@@ -11,10 +11,17 @@ of scripts/new_case.py (the site's other languages pending), then runs the valid
 on the new case. Prints what it did and every problem, in the language the proposer chose in
 the form (or --lang); --comment writes the same as Markdown, for an answer on the issue.
 
-Exit status: 0 the case is written and the checks found no problem; 1 the case is written, with
-problems the checks found (to fix in the pull request); 2 nothing is written: the issue must be
-corrected first (each problem names the question, what is wrong and how to fix it); 3 the
-repository's own data cannot make the form (run python3 scripts/make_issue_form.py).
+Exit status:
+  0  the case is written and the checks found no problem;
+  4  the case is written, with problems the checks found (to fix in the pull request);
+  2  nothing is written: the issue must be corrected first (each problem names the question,
+     what is wrong and how to fix it);
+  3  could not run: the repository's own data cannot make the form (run
+     python3 scripts/make_issue_form.py), or the case's folder cannot be written;
+  1  could not run: the script failed (1 is also Python's own status for a script that stops
+     on an error, so a failure before this script could start ends the same way).
+Only 0 and 4 mean that a case was written (and its slug given to --outputs). When the script
+could not run (1 or 3), --comment gets an answer that says so, in every language of the site.
 
 The issue is anyone's text: nothing of it reaches a shell, a path or YAML unquoted. The case
 goes to docs/cases/<slug>/ only, its slug lowercase letters, digits and single hyphens, its
@@ -26,6 +33,7 @@ import argparse
 import datetime
 import re
 import sys
+import traceback
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -46,6 +54,8 @@ from casekit.problems import visible  # noqa: E402
 BODY_LIMIT = 256 * 1024  # bytes; GitHub keeps an issue body under 65,536 characters
 SLUG_LIMIT = 60  # characters of a slug made from the title
 SHOWN_LIMIT = 80  # characters of a quoted answer in a message
+# exit statuses (see the module's docstring)
+WRITTEN, FAILED, NOT_WRITTEN, NO_FORM, WRITTEN_WITH_PROBLEMS = 0, 1, 2, 3, 4
 
 
 @dataclass
@@ -329,10 +339,20 @@ def run(form: issue_form.Form, source: str, root: Path, lang: str | None = None,
         findings = findings + more
     lang = lang or (proposal.lang if proposal.lang in languages else languages[0])
     if findings:
-        return 2, lang, None, findings, []
+        return NOT_WRITTEN, lang, None, findings, []
     new_case.scaffold(proposal.slug, proposal.lang, root, facts=proposal.facts, text=proposal.text, today=today)
     problems = check(root, proposal.slug)
-    return (1 if any(p.level == "error" for p in problems) else 0), lang, proposal.slug, [], problems
+    return (WRITTEN_WITH_PROBLEMS if any(p.level == "error" for p in problems) else WRITTEN), lang, proposal.slug, [], problems
+
+
+def could_not_run(root: Path, comment: str | None) -> None:
+    """Write to ``comment`` (if given) that the case could not be made, in every language of
+    the site: the proposer's may not be known yet."""
+    if not comment:
+        return
+    strings = project.strings_for(root)
+    text = "\n\n".join(strings(lang)("proposal.answer.could_not_run") for lang in project.languages(root)) + "\n"
+    Path(comment).write_text(text, encoding="utf-8")
 
 
 def main(argv=None) -> int:
@@ -347,18 +367,36 @@ def main(argv=None) -> int:
     parser.add_argument("--outputs", metavar="FILE", help="append lang=… and slug=… lines to FILE (a workflow's $GITHUB_OUTPUT)")
     args = parser.parse_args(argv)
     try:
-        form = issue_form.build(root)
-        status, lang, slug, findings, problems = run(form, args.body, root, args.lang, args.slug, args.today.isoformat() if args.today else None)
+        return _answer(root, args)
     except issue_form.FormError as error:
         print(f"error: the proposal form cannot be made from the repository's data:\n{error}", file=sys.stderr)
-        return 3
+        status = NO_FORM
     except OSError as error:
         print(f"error: the case could not be written: {error}. Fix: check that docs/cases/ exists and can be written.", file=sys.stderr)
-        return 3
+        status = NO_FORM
+    except Exception as error:  # noqa: BLE001 - any other failure is the script's, told as one, not as the issue's
+        where = traceback.extract_tb(error.__traceback__)[-1]
+        print(f"error: scripts/proposal.py could not run: {type(error).__name__}: {error} "
+              f"(at {Path(where.filename).name}:{where.lineno}). This is not the proposer's fault: "
+              "report it to the project's maintainers with this message.", file=sys.stderr)
+        status = FAILED
+    try:
+        could_not_run(root, args.comment)
+    except Exception as error:  # noqa: BLE001 - the workflow answers with its own words then
+        print(f"error: the answer could not be written to {args.comment}: {error}", file=sys.stderr)
+    return status
+
+
+def _answer(root: Path, args) -> int:
+    """Run the proposal of ``args`` and tell what happened (see main's options)."""
+    form = issue_form.build(root)
+    status, lang, slug, findings, problems = run(form, args.body, root, args.lang, args.slug, args.today.isoformat() if args.today else None)
     t = project.strings_for(root)(lang)
-    print(answer(form, lang, t, slug, findings, problems), end="")
-    if args.comment:
-        Path(args.comment).write_text(answer(form, lang, t, slug, findings, problems, markdown=True), encoding="utf-8")
+    text = answer(form, lang, t, slug, findings, problems)
+    comment = answer(form, lang, t, slug, findings, problems, markdown=True) if args.comment else None
+    print(text, end="")
+    if comment is not None:
+        Path(args.comment).write_text(comment, encoding="utf-8")
     if args.outputs:
         with open(args.outputs, "a", encoding="utf-8") as handle:
             handle.write(f"lang={lang}\n" + (f"slug={slug}\n" if slug else ""))

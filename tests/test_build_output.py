@@ -168,6 +168,8 @@ SLOW_LINK_FIGURES = (
     "search result, another word once the engine is loaded (slow 3G, 4x slower CPU)",
 )
 BACKGROUND_FIGURE = "search index, the rest in the background after a first search (slow 3G, 4x slower CPU)"
+STALLED_FIGURE = "a case page opened before, network stalled"  # the offline worker's kept copy
+STALLED_BUDGET_S = 10  # never a hang: the worker waits ~3 s for the network
 
 
 def test_benchmark_prints_every_figure(tmp_path):
@@ -210,6 +212,9 @@ def test_benchmark_prints_every_figure(tmp_path):
     if BACKGROUND_FIGURE in lines or IN_CI or Path(CHROMIUM).exists():
         # the twenty cases' index may be a single chunk, which the first search fetched: 0 files
         assert re.fullmatch(r"\d+\.\d\d s, [\d.]+ KB compressed in \d+ files", lines.get(BACKGROUND_FIGURE, "")), lines.get(BACKGROUND_FIGURE)
+    if STALLED_FIGURE in lines or IN_CI or Path(CHROMIUM).exists():
+        stalled = re.fullmatch(r"text after (\d+\.\d\d) s \(the kept copy\)", lines.get(STALLED_FIGURE, ""))
+        assert stalled and float(stalled.group(1)) < STALLED_BUDGET_S, lines.get(STALLED_FIGURE)
 
 
 def test_each_case_page_shows_its_own_contents_in_the_sidebar(fixture_project, tmp_path):

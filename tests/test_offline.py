@@ -70,3 +70,29 @@ def test_a_worker_without_its_settings_line_is_refused(tmp_path):
     (tmp_path / offline.WORKER).write_text("self.addEventListener('fetch', () => {});\n", encoding="utf-8")
     with pytest.raises(ValueError, match="const SITE"):
         offline.write_worker(str(tmp_path), {"build": "x"})
+
+
+def test_the_worker_names_every_asset_with_the_hash_of_its_bytes(fixture_site):
+    """The manifest the worker checks kept copies against: every file under assets/, and the
+    search engine's own files, the same bytes in every language's bundle."""
+    import hashlib
+    settings = _settings(fixture_site)
+    assets = fixture_site.path / "assets"
+    files = {path.relative_to(fixture_site.path).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
+             for path in assets.rglob("*") if path.is_file()}
+    assert files and settings["assets"] == files
+    assert "pagefind.js" in settings["bundle"]
+    for lang in LANGS:
+        bundle = fixture_site.path / prefix(lang) / offline.BUNDLE
+        for name, digest in settings["bundle"].items():
+            assert hashlib.sha256((bundle / name).read_bytes()).hexdigest() == digest, (lang, name)
+
+
+def test_the_manifest_names_no_page_and_no_search_data(folders):
+    site, _theme = folders
+    (site / "pagefind" / "fragment").mkdir(parents=True)
+    for name in ("pagefind.js", "pagefind-worker.js", "pagefind-entry.json", "wasm.es.pagefind", "pagefind.es_1.pf_meta"):
+        (site / "pagefind" / name).write_text(name, encoding="utf-8")
+    (site / "pagefind" / "fragment" / "es_1.pf_fragment").write_text("x", encoding="utf-8")
+    assert list(offline.manifest(site)) == ["assets/stylesheets/main.css"]
+    assert sorted(offline.bundle_manifest(site)) == ["pagefind-worker.js", "pagefind.js"]

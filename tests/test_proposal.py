@@ -287,13 +287,43 @@ def test_a_question_answered_twice_or_a_case_that_exists_is_refused(project, tmp
     assert STRINGS(DEFAULT)("proposal.errors.exists", field=FORM.question("slug").names[DEFAULT], value=f"'{slug}'") in again.stdout
 
 
+# --- when the script itself fails ------------------------------------------------------------
+
+def test_a_script_that_could_not_run_is_told_apart_from_a_case_written_with_problems(project, tmp_path):
+    """A failure of the script (here: a UI string of the answer that names a value it is not
+    given) ends with its own status, never the one of a case written with problems, gives no
+    case's name to the workflow, and leaves an answer for the proposer in every language."""
+    import yaml
+    strings = project / "overrides" / "i18n" / f"{DEFAULT}.yml"
+    data = yaml.safe_load(strings.read_text(encoding="utf-8"))
+    data["proposal"]["answer"]["written"] += " {no_such_value}"
+    strings.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    comment, outputs = tmp_path / "answer.md", tmp_path / "outputs"
+    result = propose(project, body("complete"), "--comment", str(comment), "--outputs", str(outputs))
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "could not run" in result.stderr and "KeyError" in result.stderr and "proposal.py" in result.stderr
+    assert "slug=" not in (outputs.read_text(encoding="utf-8") if outputs.exists() else "")
+    said = comment.read_text(encoding="utf-8")
+    for lang in LANGS:
+        assert STRINGS(lang)("proposal.answer.could_not_run") in said
+
+
+def test_help_names_every_exit_status():
+    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "proposal.py"), "--help"], capture_output=True, text=True)
+    assert result.returncode == 0
+    statuses = dict(re.findall(r"^  (\d)  (.+)$", result.stdout, re.M))
+    assert set(statuses) == {"0", "1", "2", "3", "4"}, result.stdout
+    assert statuses["1"].startswith("could not run") and statuses["3"].startswith("could not run")
+    assert "problems" in statuses["4"] and "problems" not in statuses["1"]
+
+
 # --- hostile proposals ------------------------------------------------------------------------
 
 def test_a_hostile_proposal_is_written_as_text_in_its_own_folder_only(project, tmp_path):
     before = snapshot(project)
     comment, outputs = tmp_path / "answer.md", tmp_path / "outputs"
     result = propose(project, body("hostile"), "--comment", str(comment), "--outputs", str(outputs))
-    assert result.returncode == 1, result.stdout + result.stderr  # written, and the checks object
+    assert result.returncode == 4, result.stdout + result.stderr  # written, and the checks object
     slug = dict(line.split("=", 1) for line in outputs.read_text(encoding="utf-8").splitlines())["slug"]
     assert model.SLUG.fullmatch(slug) and slug.startswith("etc-passwd")  # "../../../etc/passwd <script>…" made a plain name
     assert {path.rsplit("/", 1)[0] for path in written(before, snapshot(project))} == {f"docs/cases/{slug}"}

@@ -296,6 +296,20 @@ def test_csv_cells_that_start_like_a_formula_are_neutralised():
     assert opendata.spreadsheet_safe("Plain organisation") == "Plain organisation"
 
 
+def test_csv_cell_parts_after_a_separator_that_start_like_a_formula_are_neutralised():
+    """A spreadsheet splitting on ";" (Spanish, Dutch Excel), "," or a tab reads each part as a
+    cell: each part that starts (after spaces) like a formula gets its own apostrophe."""
+    from casekit import opendata
+    assert opendata.spreadsheet_safe("Acme;=1+1") == "Acme;'=1+1"
+    assert opendata.spreadsheet_safe("Acme, +1") == "Acme, '+1"
+    assert opendata.spreadsheet_safe("a;\u00a0@SUM(A1);b") == "a;\u00a0'@SUM(A1);b"
+    assert opendata.spreadsheet_safe("a\t-1") == "a\t'-1"
+    assert opendata.spreadsheet_safe("a\n=1") == "a\n'=1"
+    assert opendata.spreadsheet_safe("  =1") == "  '=1"
+    assert opendata.spreadsheet_safe("2020-01, a-b; c=d") == "2020-01, a-b; c=d"
+    assert opendata.spreadsheet_safe(12) == 12
+
+
 @settings(max_examples=150, deadline=5000, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=st.binary(max_size=2000), which=st.sampled_from(["case.yml", "text"]))
 def test_loader_never_raises_on_arbitrary_bytes(fuzz_root, data, which):

@@ -16,6 +16,8 @@ HOSTILE_TITLE = 'A "quoted" title \' onfocus=alert(1) x="'
 ATTR_LIST = 'Plain words {: tabindex="0" autofocus onfocus="alert(1)" }'
 CODE = "`<img src=x onerror=alert(1)>`"
 FORMULA = '=HYPERLINK("https://example.org/","x")'
+# names a spreadsheet that splits cells on ";" or "," (Spanish, Dutch Excel) would cut into a formula
+FORMULA_PARTS = ("Acme;=1+1", "Beta, @SUM(A1)", "Gamma; -2+3")
 TAG_DESCRIPTION = "Read [this](javascript:alert(1)) and *that* & `now`"
 UI_STRING = '<img src=x onerror=alert(1)>"\''
 
@@ -33,7 +35,7 @@ def hostile_site(tmp_path_factory):
         path.write_text(text, encoding="utf-8")
     from casekit import model
     original = case / text_name(langs[0])
-    facts = (case / "case.yml").read_text(encoding="utf-8").replace("implementing: [Fixture Organisation]", f"implementing: ['{FORMULA}']")
+    facts = (case / "case.yml").read_text(encoding="utf-8").replace("implementing: [Fixture Organisation]", "implementing: [" + ", ".join(f"'{name}'" for name in (FORMULA, *FORMULA_PARTS)) + "]")
     (case / "case.yml").write_text(facts, encoding="utf-8")
     # translations were made from the changed original
     from collection import _parsed
@@ -117,4 +119,20 @@ def test_hostile_values_show_as_text(hostile_site):
 
 def test_formula_like_names_are_neutralised_in_the_csv(hostile_site):
     rows = list(csv.DictReader(io.StringIO((hostile_site / "cases.csv").read_text(encoding="utf-8-sig"))))
-    assert rows and rows[0]["implementing"] == "'" + FORMULA
+    assert rows and rows[0]["implementing"] == "; ".join(["'" + FORMULA, "Acme;'=1+1", "Beta, '@SUM(A1)", "Gamma; '-2+3"])
+
+
+def test_the_csv_is_safe_in_a_spreadsheet_that_splits_on_another_character(hostile_site):
+    """Every text cell is quoted (numbers only are not), and however a spreadsheet splits the
+    file (on ";" or "," honouring the quotes, or naively on every ";", "," or tab), no cell it
+    reads starts, after spaces, with a formula's character."""
+    text = (hostile_site / "cases.csv").read_text(encoding="utf-8-sig")
+    # QUOTE_NONNUMERIC reads every unquoted cell as a number: a text cell unquoted fails
+    rows = list(csv.reader(io.StringIO(text), quoting=csv.QUOTE_NONNUMERIC))
+    assert len(rows) == 2 and all(isinstance(cell, str) for cell in rows[0])
+    cells = []
+    for delimiter in (";", ",", "\t"):
+        cells += [cell for row in csv.reader(io.StringIO(text), delimiter=delimiter) for cell in row]
+    cells += re.split(r"[;,\t\n]", text)
+    for cell in cells:
+        assert not cell.lstrip(' "').startswith(("=", "+", "-", "@")), (cell, text)

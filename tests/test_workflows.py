@@ -122,3 +122,67 @@ def test_actionlint_refuses_the_issue_body_written_into_a_script(actionlint, tmp
                         encoding="utf-8")
     result = subprocess.run([*actionlint, str(injected)], capture_output=True, text=True)
     assert result.returncode != 0 and "potentially untrusted" in result.stdout, result.stdout
+
+
+def _step(flow: dict, name: str) -> dict:
+    (job,) = flow["jobs"].values()
+    return next(step for step in job["steps"] if step.get("id") == name or step.get("name", "").startswith(name))
+
+
+def _run_step(step: dict, tmp_path: Path, env: dict) -> subprocess.CompletedProcess:
+    """Run a step's shell script as the runner would (bash -e), in ``tmp_path`` as the checkout."""
+    script = tmp_path / "step.sh"
+    script.write_text(step["run"], encoding="utf-8")
+    return subprocess.run(["bash", "-e", str(script)], cwd=tmp_path, capture_output=True, text=True, timeout=60,
+                          env={"PATH": f"{tmp_path / 'bin'}:{os.environ['PATH']}", "RUNNER_TEMP": str(tmp_path), **env})
+
+
+def _fake(path: Path, script: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("#!/bin/sh\n" + script, encoding="utf-8")
+    path.chmod(0o755)
+
+
+@pytest.mark.parametrize(("status", "slug", "outcome"), [
+    (0, "a-case", "written"), (4, "a-case", "written"), (2, None, "correct"),
+    (1, None, "failed"),  # the script crashed (Python's own status), or could not start
+    (3, None, "failed"), (0, None, "failed"), (4, None, "failed"),  # "written" without a case's name
+    (99, None, "failed")])
+def test_accept_proposal_tells_a_written_case_from_a_script_that_could_not_run(tmp_path, status, slug, outcome):
+    """The step that runs scripts/proposal.py (here a stand-in with the given exit status) says
+    which way the run goes: a case is pushed only when one was written and named."""
+    step = _step(_accept_proposal(), "proposal")
+    event, outputs = tmp_path / "event.json", tmp_path / "outputs"
+    event.write_text('{"issue": {"body": "x"}}', encoding="utf-8")
+    outputs.write_text("", encoding="utf-8")
+    _fake(tmp_path / ".venv" / "bin" / "python3",
+          ('printf "lang=xx\\nslug=%s\\n" "' + slug + '" >> "$GITHUB_OUTPUT"\n' if slug else "") + f"exit {status}\n")
+    result = _run_step(step, tmp_path, {"GITHUB_EVENT_PATH": str(event), "GITHUB_OUTPUT": str(outputs)})
+    assert result.returncode == 0, result.stdout + result.stderr
+    written = dict(line.split("=", 1) for line in outputs.read_text(encoding="utf-8").splitlines())
+    assert written["status"] == str(status) and written["outcome"] == outcome
+
+
+def test_accept_proposal_pushes_only_a_written_and_named_case_and_always_answers():
+    flow = _accept_proposal()
+    for name in ("Push the case", "Open the pull request"):
+        condition = _step(flow, name)["if"]
+        assert "steps.proposal.outputs.outcome == 'written'" in condition and "steps.proposal.outputs.slug != ''" in condition
+    assert 'if [ -z "$SLUG" ]' in _step(flow, "Push the case")["run"]
+    assert _step(flow, "Answer on the issue")["if"].startswith("always()")
+    assert "exit 1" in _step(flow, "Fail the run")["run"] and _step(flow, "Fail the run")["if"].startswith("always()")
+
+
+@pytest.mark.parametrize(("outcome", "answer", "said"), [
+    ("", None, "could not be made"),  # the script never ran, or died before it could answer
+    ("failed", "The script's own words.\n", "The script's own words."),
+    ("correct", "What to correct.\n", "What to correct.")])
+def test_accept_proposal_answers_the_proposer_whatever_happened(tmp_path, outcome, answer, said):
+    step = _step(_accept_proposal(), "Answer on the issue")
+    if answer:
+        (tmp_path / "answer.md").write_text(answer, encoding="utf-8")
+    _fake(tmp_path / "bin" / "gh", f'cat "$5" > "{tmp_path}/posted"\necho "$@" > "{tmp_path}/args"\n')
+    result = _run_step(step, tmp_path, {"OUTCOME": outcome, "NUMBER": "7"})
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert (tmp_path / "args").read_text(encoding="utf-8").startswith("issue comment 7 --body-file")
+    assert said in (tmp_path / "posted").read_text(encoding="utf-8")

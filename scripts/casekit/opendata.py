@@ -86,7 +86,9 @@ def to_json(collection: Collection, site_url: str, licence: dict | None = None) 
 
 def to_csv(collection: Collection, site_url: str) -> str:
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=columns(collection.languages), lineterminator="\n")
+    # every text cell quoted, numbers not: a spreadsheet that splits on another character (";"
+    # in Spanish and Dutch Excel) keeps a quoted cell whole
+    writer = csv.DictWriter(buffer, fieldnames=columns(collection.languages), lineterminator="\n", quoting=csv.QUOTE_NONNUMERIC)
     writer.writeheader()
     for record in records(collection, site_url):
         row = {}
@@ -103,15 +105,32 @@ def to_csv(collection: Collection, site_url: str) -> str:
     return "\ufeff" + buffer.getvalue()
 
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
+# where a spreadsheet may start a new cell inside ours: the separators of every spreadsheet
+# locale (",", ";", a tab) and line breaks
+CELL_SEPARATORS = frozenset(",;\t\r\n")
+SPACES = frozenset(" \u00a0")  # trimmed by some spreadsheets before a cell is read
 
 
 def spreadsheet_safe(value):
-    """A CSV cell that a spreadsheet will not run as a formula: text that starts like one gets a
-    leading apostrophe (OWASP's advice for CSV injection)."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
+    """A CSV cell that no spreadsheet will run as a formula, whatever character it splits cells
+    on (OWASP's advice for CSV injection): a cell, or any part of it after a separator (",", ";",
+    a tab, a line break), that starts, after spaces, with = + - @, a tab or a line break gets a
+    leading apostrophe, which makes that part text."""
+    if not isinstance(value, str):
+        return value
+    out = []
+    start = True  # at the start of the cell or of a part after a separator
+    for char in value:
+        if start and char in FORMULA_STARTS:
+            out.append("'")
+            start = False
+        elif start and char not in SPACES:
+            start = False
+        out.append(char)
+        if char in CELL_SEPARATORS:
+            start = True
+    return "".join(out)
 
 
 def codebook(languages, t) -> dict:

@@ -324,7 +324,8 @@
           if (ticket === field.ticket) requestTheRest();
         })
         .catch(function () {
-          if (ticket === field.ticket) field.status(text("failed"));
+          // offline: say what search can and cannot do without a connection (search.offline)
+          if (ticket === field.ticket) field.status(text(navigator.onLine === false ? "offline" : "failed"));
         });
     }, DEBOUNCE_MS);
   };

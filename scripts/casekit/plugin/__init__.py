@@ -234,7 +234,7 @@ class CaseStudiesPlugin(BasePlugin[Options]):
                 not_found.write(config.site_dir, build, html, name)
             if self.command != "serve" and offline.TEMPLATE in self.root_pages:
                 identity = offline.build_id(Path(config.site_dir), Path(config.theme.custom_dir))
-                offline.write_worker(config.site_dir, offline.worker_settings(build, identity, self.root_pages[offline.TEMPLATE]))
+                offline.write_worker(config.site_dir, offline.worker_settings(build, identity, self.root_pages[offline.TEMPLATE], config.site_dir))
         if not self.stack:
             self.builds += 1
             self._end()

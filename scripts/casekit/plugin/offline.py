@@ -13,6 +13,15 @@ offline pages are made of (the theme's templates and UI strings). A build that c
 them (a new case, an edited text) keeps the readers' cache, and the pages they kept; one that
 changes them gets a cache of its own, and the worker deletes the older ones.
 
+The worker trusts only what the build wrote: the settings carry a manifest, the SHA-256 of every
+file under assets/ (``manifest``) and of the search engine's own files (Pagefind's scripts,
+stylesheets and engine, the same in every language's bundle: ``bundle_manifest``). The worker
+keeps such a file under a key that names its hash, checks the bytes against the hash before
+it serves a kept copy (a copy that does not match is deleted: page script can write the Cache
+Storage too), keeps no response that does not match, and keeps nothing under assets/ that the
+manifest does not name; no kept copy is given for a script, stylesheet or worker the manifest
+does not name.
+
 overrides/offline.html, the page the worker gives for a page not kept on the device, is
 rendered by MkDocs once per language like the "page not found" page (not_found.py): written to
 <language folder>/offline.html, its links relative to that address; the worker serves it with
@@ -90,11 +99,41 @@ def build_id(site_dir: Path, custom_dir: Path) -> str:
     return digest.hexdigest()[:16]
 
 
-def worker_settings(build, identity: str, default_page_html: str) -> dict:
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def manifest(site_dir: Path) -> dict:
+    """Every file under the site's assets/, from the site's root, with the SHA-256 of its bytes."""
+    folder = Path(site_dir) / ASSETS
+    return {path.relative_to(site_dir).as_posix(): _sha256(path) for path in sorted(folder.rglob("*")) if path.is_file()}
+
+
+BUNDLE = "pagefind"  # a language's search bundle: <language folder>/pagefind/
+# the search engine's own files in a bundle, the same in every language's (the bundle's data,
+# its chunks, entry and metadata, and each language's engine wasm.<lang>.pagefind are not)
+BUNDLE_CODE = re.compile(r"^[a-z-]+\.(js|css)$|^wasm\.unknown\.pagefind$")
+
+
+def bundle_manifest(site_dir: Path) -> dict:
+    """The search engine's own files by name (the same in each language's bundle), with the
+    SHA-256 of the default language's (the one this build has written when the worker is)."""
+    folder = Path(site_dir) / BUNDLE
+    if not folder.is_dir():
+        return {}
+    return {path.name: _sha256(path) for path in sorted(folder.iterdir()) if path.is_file() and BUNDLE_CODE.match(path.name)}
+
+
+def worker_settings(build, identity: str, default_page_html: str, site_dir: Path | None = None) -> dict:
     """What the worker of this build needs: its id, each language's offline page by folder
-    ("" for the default language's), and the files the offline pages need."""
+    ("" for the default language's), the files the offline pages need, and the manifests of
+    the files it may keep only with their hash (the site's in ``site_dir``)."""
     pages = {urls.prefix(lang, build.default).rstrip("/"): urls.prefix(lang, build.default) + TEMPLATE for lang in build.languages}
-    return {"build": identity, "offline": pages, "precache": needs(default_page_html, TEMPLATE)}
+    settings = {"build": identity, "offline": pages, "precache": needs(default_page_html, TEMPLATE)}
+    if site_dir is not None:
+        settings["assets"] = manifest(Path(site_dir))
+        settings["bundle"] = bundle_manifest(Path(site_dir))
+    return settings
 
 
 def write_worker(site_dir: str, settings: dict) -> None:
