@@ -15,9 +15,10 @@ from .messages import _
 from .problems import Problem
 
 MAX_BLOCK = 16_000  # characters of one block: a paragraph, a list or a table without a blank line
-MAX_BRACKETS = 50  # [ in one paragraph or list item (a link or image takes one)
+MAX_BRACKETS = 30  # [ in one paragraph or list item (a link or image takes one)
 MAX_EMPHASIS = 100  # * and _ in one paragraph or list item
 MAX_DEPTH = 12  # lists and quotes nested in each other, and indentation in steps of four columns
+MAX_HEADINGS = 200  # lines that start with # or underline a heading (a case has a dozen)
 
 
 def _is_item(line: str) -> bool:
@@ -69,7 +70,8 @@ def within_limits(source: str) -> bool:
     """True when ``source`` cannot exceed the limits (the common case, decided without a pass
     over its lines)."""
     return (len(source) <= MAX_BLOCK and source.count("[") <= MAX_BRACKETS
-            and source.count("*") + source.count("_") <= MAX_EMPHASIS and not _DEEP.search(source))
+            and source.count("*") + source.count("_") <= MAX_EMPHASIS and not _DEEP.search(source)
+            and source.count("\n#") + source.count("\n=") + source.count("\n-") < MAX_HEADINGS)
 
 
 def problems(source: str, first_line: int, shown: str) -> list:
@@ -99,7 +101,13 @@ def problems(source: str, first_line: int, shown: str) -> list:
                                              count=emphasis, limit=MAX_EMPHASIS),
                                _("split it with blank lines, or emphasise fewer words.")))
 
+    headings = 0
     for index, line in enumerate(lines):
+        if line.startswith("#") or (line.strip(" ") and not line.strip(" ").strip(line[0]) and line[0] in "=-"):
+            headings += 1
+            if headings == MAX_HEADINGS + 1:
+                out.append(Problem(shown, first_line + index, _("this is heading number {count}; a text may have at most {limit}.", count=headings, limit=MAX_HEADINGS),
+                                   _("write fewer headings: a case has its four sections and a few headings inside them.")))
         if not line.strip():
             close(index)
             start, size, brackets, emphasis = None, 0, 0, 0
