@@ -162,7 +162,7 @@ def test_issue_form_lines_are_read_in_linear_time():
     from casekit import issue_form
     form = issue_form.build()
     label = form.questions[0].label
-    body = f"### {label}\n\nx\n\n###" + " \t" * 50_000 + "y\n- " + " \t" * 50_000 + "[x]" + " " * 50_000 + "z\n"
+    body = f"### {label}\n\n- [x] a" + " " * 60_000 + "b\n\n### a" + " " * 60_000 + "b\n"  # 2 s at 20,000 spaces before
     _answers, seconds = _cpu(issue_form.read_body, form, body)
     assert seconds < BUDGET, seconds
 
