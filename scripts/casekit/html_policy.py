@@ -14,8 +14,10 @@ MkDocs rendered.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
+from html import unescape as _unescape
 from urllib.parse import urlsplit
 
 import nh3
@@ -101,12 +103,13 @@ def link_problem(url: str, tag: str) -> tuple | None:
     if scheme == "javascript" or squeezed.startswith("javascript:"):
         return (_("the image has a javascript: URL.") if image else _("the link has a javascript: URL."),
                 _("link to a page or an https:// address instead."))
+    read = as_browsers_read(text)
     if image:
-        if scheme or text.startswith(("/", "\\")) or parts.netloc:
+        if scheme or read.startswith("/") or parts.netloc:
             return (_("the image '{url}' is not a file of this case.", url=url),
                     _("put the image (PNG, JPEG, WebP or GIF) in the case's folder and write its file name: readers' browsers load nothing from other sites."))
         return None
-    if text.startswith("//") or text.startswith("\\"):
+    if read.startswith("//"):
         return (_("the link '{url}' has no scheme.", url=url), _("write the full https:// address."))
     if scheme == "http":
         return (_("the link uses http://: {url}", url=url), _("use the https:// address of the page."))
@@ -114,6 +117,13 @@ def link_problem(url: str, tag: str) -> tuple | None:
         return (_("the link uses '{scheme}:', which is not allowed: {url}", scheme=scheme, url=url),
                 _("link to an https:// address, a mailto: address or a page of this site."))
     return None
+
+
+def as_browsers_read(url: str) -> str:
+    """``url`` as a browser reads it before resolving it (the WHATWG URL standard): leading and
+    trailing control characters and spaces dropped, tabs and line breaks removed, and every
+    backslash a slash, so that /\\host/ and /<tab>/host/ are seen as the //host/ they mean."""
+    return url.strip("".join(map(chr, range(0x21)))).replace("\t", "").replace("\n", "").replace("\r", "").replace("\\", "/")
 
 
 def findings(html: str) -> list:
@@ -184,6 +194,31 @@ def locate(needles, source: str, first_line: int) -> int:
     return first_line
 
 
+class Locator:
+    """``locate`` for many needles in one source, in time linear in the source: the source is
+    lowered and its line starts counted once, and each needle is looked for from where the last
+    one was found (findings come in document order) before it is looked for from the start."""
+
+    def __init__(self, source: str, first_line: int):
+        self.lowered = source.lower()
+        self.first_line = first_line
+        self.starts = [match.start() for match in re.finditer("\n", self.lowered)]
+        self.cursor = 0
+
+    def __call__(self, needles) -> int:
+        for needle in needles:
+            needle = (needle or "").strip().lower()
+            if len(needle) < 2:
+                continue
+            index = self.lowered.find(needle, self.cursor)
+            if index < 0:
+                index = self.lowered.find(needle, 0, self.cursor + len(needle))
+            if index >= 0:
+                self.cursor = index
+                return self.first_line + bisect.bisect_left(self.starts, index)
+        return self.first_line
+
+
 def sanitize(html: str) -> str:
     """``html`` with everything outside the allow-list removed (nh3)."""
     return nh3.clean(
@@ -208,16 +243,14 @@ def _filter_attribute(tag: str, attribute: str, value: str):
     return value
 
 
-ENTITY = re.compile(r"&(#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);?")
-
-
 def plain_text_problem(text: str, subject: Message | str = "") -> Message | None:
     """Why ``text`` (a title, summary, label or name, which themes print without escaping in
     places) is not plain text, as a sentence about ``subject`` (what holds it), or None.
-    Allowed: any words; not: <, > or an HTML entity."""
+    Allowed: any words, & among them (M&E, AT&T); not: <, > or an HTML entity, which is what
+    a browser would read as one (&lt;, &#60;, and the old names it reads without a ;, &lt)."""
     subject = subject or _("the text")
     if "<" in text or ">" in text:
         return _("{subject} contains < or >, which are not allowed in this field.", subject=subject)
-    if ENTITY.search(text):
+    if "&" in text and _unescape(text) != text:
         return _("{subject} contains an HTML entity (&…;), which is not allowed in this field.", subject=subject)
     return None

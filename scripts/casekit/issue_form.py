@@ -56,8 +56,6 @@ FACT_QUESTIONS = (
     ("organisations", "input", ("facts", "participants", "organisations")),
 )
 _ID = re.compile(r"[A-Za-z0-9_-]+")
-_HEADING = re.compile(r"###[ \t]+(.+?)[ \t]*")
-_CHECKBOX = re.compile(r"[-*][ \t]+\[([ xX])\][ \t]*(.*?)[ \t]*")
 
 
 class FormError(ValueError):
@@ -320,6 +318,26 @@ def _option(question: Question, text: str) -> Option | None:
     return next((o for o in question.options if text in (o.label, o.value)), None)
 
 
+# The issue body is anyone's text: its lines are read with string operations, in time linear in
+# their length (a pattern such as "###[ \t]+(.+?)[ \t]*" backtracks on a long run of spaces).
+_BLANKS = " \t"
+
+
+def _heading(line: str) -> str | None:
+    """The label of a line '### label' (spaces or tabs after the hashes), else None."""
+    if not line.startswith("###") or line[3:4] not in tuple(_BLANKS) or not line[3:].strip(_BLANKS):
+        return None
+    return line[3:].strip(_BLANKS)
+
+
+def _checkbox(line: str) -> tuple | None:
+    """(mark, option) of a line '- [X] option' ('*' for '-'; ' ', 'x' or 'X' for the mark), else None."""
+    rest = line[1:].lstrip(_BLANKS)
+    if line[:1] not in ("-", "*") or len(rest) == len(line) - 1 or rest[:1] != "[" or rest[2:3] != "]" or rest[1:2] not in (" ", "x", "X"):
+        return None
+    return rest[1], rest[3:].strip(_BLANKS)
+
+
 def read_body(form: Form, body: str) -> tuple[dict, list]:
     """The answers of an issue body written with ``form``, and the findings that keep them
     from being used. Answers are keyed by question id: the text (stripped; None when empty)
@@ -331,8 +349,8 @@ def read_body(form: Form, body: str) -> tuple[dict, list]:
     findings: list = []
     current = None
     for line in body.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
-        match = _HEADING.fullmatch(line)
-        question = by_label.get(match.group(1)) if match else None
+        label = _heading(line)
+        question = by_label.get(label) if label else None
         if question is None:
             if current is not None:
                 current.append(line)
@@ -357,11 +375,11 @@ def read_body(form: Form, body: str) -> tuple[dict, list]:
                 line = line.strip()
                 if not line or line == NO_RESPONSE:
                     continue
-                match = _CHECKBOX.fullmatch(line)
-                option = _option(q, match.group(2)) if match else None
+                box = _checkbox(line)
+                option = _option(q, box[1]) if box else None
                 if option is None:
                     findings.append(Finding("choice", q.id, line))
-                elif match.group(1) != " " and option.value not in answers[q.id]:
+                elif box[0] != " " and option.value not in answers[q.id]:
                     answers[q.id].append(option.value)
             continue
         text = _answer(lines)

@@ -11,8 +11,9 @@ machine into the site. The layout (README, "How the repository is laid out"):
     docs/cases/<slug>/case.yml, index.md, index.<lang>.md      one folder per case
     docs/cases/<slug>/<name>.png|.jpg|.jpeg|.webp|.gif         its images, at most IMAGE_LIMIT
 
-No other file, no deeper folder, no symbolic link. Files and folders whose name starts with a
-dot are not published by MkDocs and are passed over.
+No other file, no deeper folder, no symbolic link, and no file or folder whose name starts with
+a dot: MkDocs does not publish them, but git acts on some on checkout (a .gitattributes can
+change how every file below it is read), so a contribution may hold none.
 """
 from __future__ import annotations
 
@@ -87,6 +88,7 @@ def problems(docs_dir: Path, languages, root=None) -> list:
         for name in sorted(dirs):
             path = here / name
             if name.startswith("."):
+                out.append(_dot_problem(path, root))
                 dirs.remove(name)
                 continue
             if path.is_symlink():
@@ -105,6 +107,7 @@ def problems(docs_dir: Path, languages, root=None) -> list:
                 dirs.remove(name)
         for name in sorted(files):
             if name.startswith("."):
+                out.append(_dot_problem(here / name, root))
                 continue
             path = here / name
             mode = os.lstat(path).st_mode
@@ -124,6 +127,23 @@ def problems(docs_dir: Path, languages, root=None) -> list:
                 found = _image_problem(path, display_path(path, root))
                 if found:
                     out.append(found)
+    return out
+
+
+def _dot_problem(path: Path, root) -> Problem:
+    return Problem(display_path(path, root), 1, _("'{name}' starts with a dot: such files are not published, but git acts on some of them on checkout.", name=path.name),
+                   _("remove it: nothing under docs/ may start with a dot."))
+
+
+def dot_problems(docs_dir: Path, root=None) -> list:
+    """The files and folders under ``docs_dir`` whose name starts with a dot (MkDocs passes them
+    over, so the build looks for them on disk), as problems."""
+    out: list = []
+    for current, dirs, files in os.walk(docs_dir, followlinks=False):
+        for name in sorted(dirs + files):
+            if name.startswith("."):
+                out.append(_dot_problem(Path(current) / name, root))
+        dirs[:] = [name for name in dirs if not name.startswith(".")]
     return out
 
 

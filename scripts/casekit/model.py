@@ -7,6 +7,7 @@ A case is one folder:
 """
 from __future__ import annotations
 
+import bisect
 import datetime
 import hashlib
 import json
@@ -18,14 +19,13 @@ from pathlib import Path
 import fastjsonschema
 from babel import Locale
 
-from . import html_policy, layout, markdown_checks, pages, textfile, wording, yamlines
+from . import headings, html_policy, layout, markdown_checks, markdown_shape, pages, textfile, wording, yamlines
 from . import strings as strings_mod
 from . import vocab as vocab_mod
 from .messages import LanguageName, Listing, PerLanguage, _, _n, schema_hint
 from .problems import Problem, display_path
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-HEADING = re.compile(r"^##\s+(.+?)\s*#*\s*$")
 SECTIONS = ("context", "what_was_done", "results", "lessons")
 TEXT_KEYS = ("title", "summary", "places")
 NOT_COUNTRIES = {"EU", "EZ", "UN", "QO", "ZZ", "XA", "XB"}
@@ -394,7 +394,8 @@ def _check_text(case: Case, text: Text, shown, strings_for, docs_dir, render=Non
     problems = []
     if render:  # the validator's checks of the rendered prose and its warnings; the build checks
         # what MkDocs renders (casekit/plugin/boundary.py) and has no use for warnings
-        problems += markdown_checks.check(render(text.body), text.body, text.body_line, text.path, shown, docs_dir)
+        problems += (markdown_shape.problems(text.body, text.body_line, shown) or  # what the renderer cannot take is not rendered
+                     markdown_checks.check(render(text.body), text.body, text.body_line, text.path, shown, docs_dir))
         problems += _relative_time(text, shown, strings_for(text.lang))
     if text.doc is None:
         return problems + [Problem(shown, 1, _("the file has no front matter."),
@@ -420,36 +421,73 @@ def _check_text(case: Case, text: Text, shown, strings_for, docs_dir, render=Non
     # the four sections, with the headings of this file's language, in order
     strings = strings_for(text.lang)
     expected = [strings(f"sections.{key}") for key in SECTIONS]
-    found = []
-    fence = False
-    for offset, line in enumerate(text.body.split("\n")):
-        if line.lstrip().startswith(("```", "~~~")):
-            fence = not fence
-        match = None if fence else HEADING.match(line)
-        if match:
-            found.append((match.group(1), text.body_line + offset))
-    titles = [title for title, _ in found]
-    if titles == expected:
-        lines = text.body.split("\n")
-        bounds = [line - text.body_line for _title, line in found] + [len(lines)]
-        for index, (title, line) in enumerate(found):
-            content = "\n".join(lines[bounds[index] + 1 : bounds[index + 1]])
-            if not re.sub(r"<!--.*?-->", "", content, flags=re.S).strip():
-                problems.append(Problem(shown, line, _("the section '{heading}' is empty.", heading=f"## {title}"),
-                                        _("write it, or see CONTRIBUTING.md for what each section holds.")))
-    if titles != expected:
-        for index, heading in enumerate(expected):
-            if index < len(found) and found[index][0] == heading:
-                continue
-            line = found[index][1] if index < len(found) else text.body_line + text.body.count("\n")
-            hint = _("every case has the sections {sections} in this order, and no other '##' headings (use '###' inside a section).",
-                     sections=", ".join(f"'## {h}'" for h in expected))
-            if index < len(found):
-                message = _("expected the section heading '{expected}' here, found '{found}'.", expected=f"## {heading}", found=f"## {found[index][0]}")
-            else:
-                message = _("expected the section heading '{expected}' here, found the end of the file.", expected=f"## {heading}")
-            problems.append(Problem(shown, line, message, hint))
-            break
+    return problems + _structure_problems(text, shown, expected)
+
+
+def _structure_problems(text: Text, shown, expected: list) -> list:
+    """The sections of a case's prose: the ``expected`` headings at level 2, in order, each
+    once and none empty, no other top-level section and no heading of level 1 (the page's
+    title is its only one); each problem at the line of the heading it concerns."""
+    found = headings.find(text.body, text.body_line)
+    end = text.body_line + text.body.count("\n")
+    hint = _("every case has the sections {sections} in this order, and no other '##' headings (use '###' inside a section).",
+             sections=", ".join(f"'## {h}'" for h in expected))
+    problems, sections = [], []
+    for heading in found:
+        if heading.title in expected and heading.level != 2:
+            problems.append(Problem(shown, heading.line, _("the section heading '{heading}' is written as a heading of level {level}.",
+                                                          heading=f"## {heading.title}", level=heading.level),
+                                    _("write it as '{heading}': two # and a space, on a line of its own.", heading=f"## {heading.title}")))
+            sections.append(heading)
+        elif heading.level == 1:
+            problems.append(Problem(shown, heading.line, _("'{heading}' is a heading of the first level: the case's title is the page's only one.", heading=heading.shown()),
+                                    _("use '##' only for the sections and '###' for headings inside them.")))
+        elif heading.level == 2:
+            sections.append(heading)
+    problems += _order_problems(sections, expected, shown, end, hint)
+    return problems + _empty_sections(text, sections, expected, found, shown)
+
+
+def _order_problems(sections: list, expected: list, shown, end: int, hint) -> list:
+    problems, pending, seen = [], list(expected), set()
+    for index, heading in enumerate(sections):
+        title = heading.title
+        if title in seen:
+            problems.append(Problem(shown, heading.line, _("the section '{heading}' is written twice.", heading=f"## {title}"),
+                                    _("merge the two into one section.")))
+        elif title in pending:
+            for missing in pending[: pending.index(title)]:
+                problems.append(Problem(shown, heading.line, _("expected the section heading '{expected}' here, found '{found}'.", expected=f"## {missing}", found=f"## {title}"), hint))
+            del pending[: pending.index(title) + 1]
+            seen.add(title)
+        elif pending and (index + 1 == len(sections) or sections[index + 1].title != pending[0]):
+            # it stands where the next section belongs: a heading written another way
+            problems.append(Problem(shown, heading.line, _("expected the section heading '{expected}' here, found '{found}'.", expected=f"## {pending[0]}", found=f"## {title}"), hint))
+            seen.add(pending.pop(0))
+        else:
+            problems.append(Problem(shown, heading.line, _("'{heading}' is not one of the case's sections.", heading=f"## {title}"), hint))
+    for missing in pending:
+        problems.append(Problem(shown, end, _("expected the section heading '{expected}' here, found the end of the file.", expected=f"## {missing}"), hint))
+    return problems
+
+
+def _empty_sections(text: Text, sections: list, expected: list, found: list, shown) -> list:
+    """The sections among ``sections`` with nothing (but comments) before the next heading of
+    level 1 or 2."""
+    lines = text.body.split("\n")
+    counted = {id(heading) for heading in sections}
+    starts = [heading.line - text.body_line for heading in found if heading.level <= 2 or id(heading) in counted]
+    problems = []
+    for heading in sections:
+        if heading.title not in expected:
+            continue
+        here = heading.line - text.body_line
+        following = bisect.bisect_right(starts, here)
+        after = starts[following] if following < len(starts) else len(lines)
+        content = "\n".join(lines[here + (1 if heading.markup.startswith("#") else 2): after])
+        if not headings.without_comments(content).strip():
+            problems.append(Problem(shown, heading.line, _("the section '{heading}' is empty.", heading=f"## {heading.title}"),
+                                    _("write it, or see CONTRIBUTING.md for what each section holds.")))
     return problems
 
 

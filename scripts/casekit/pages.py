@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from . import html_policy, layout, markdown_checks, textfile, yamlines
+from . import html_policy, layout, markdown_checks, markdown_shape, textfile, yamlines
 from .messages import _
 from .problems import Problem, display_path
 
@@ -52,23 +52,36 @@ def printed_title_problem(title: str, shown: str) -> list:
     return [Problem(shown, 1, problem, _("write title: and the page's title in plain words in the front matter."))] if problem else []
 
 
+def front_matter_problems(raw: str, shown: str) -> tuple:
+    """(whether the front matter could be read, its problems) for a page whose file holds
+    ``raw``, read with our loader (no aliases, no key twice, only title, as plain text): the
+    validator and the build (before MkDocs reads it with its own) check every page with this."""
+    front, _body, _line = yamlines.split_front_matter(raw)
+    if front is None:
+        return False, [Problem(shown, 1, _("the page has no front matter."), _("start the file with ---, then a title: line, then --- (see the other pages)."))]
+    try:
+        doc = yamlines.load(front, first_line=2)
+    except yamlines.YamlSyntaxError as exc:
+        return False, [yamlines.syntax_problem(shown, exc, _("the front matter"))]
+    if not isinstance(doc.data, dict):
+        return False, [Problem(shown, 2, _("the front matter must be key: value lines."), _("write title: followed by the page's title."))]
+    found = yamlines.text_problem(doc.data, doc)
+    invisible = [Problem(shown, found[0], found[1], textfile.INVISIBLE_HINT)] if found else []
+    return True, invisible + meta_problems(doc.data, doc, shown)
+
+
 def check(path: Path, docs_dir: Path, render, root=None) -> list:
     shown = display_path(path, root)
     try:
         raw = textfile.read(path)
     except textfile.ContentError as exc:
         return [Problem(shown, exc.line, exc.message, exc.hint)]
+    readable, problems = front_matter_problems(raw, shown)
+    if not readable:
+        return problems
     front, body, body_line = yamlines.split_front_matter(raw)
-    if front is None:
-        return [Problem(shown, 1, _("the page has no front matter."), _("start the file with ---, then a title: line, then --- (see the other pages)."))]
-    try:
-        doc = yamlines.load(front, first_line=2)
-    except yamlines.YamlSyntaxError as exc:
-        return [yamlines.syntax_problem(shown, exc, _("the front matter"))]
-    if not isinstance(doc.data, dict):
-        return [Problem(shown, 2, _("the front matter must be key: value lines."), _("write title: followed by the page's title."))]
-    problems = meta_problems(doc.data, doc, shown) + title_problem(doc.data, shown)
-    return problems + markdown_checks.check(render(body), body, body_line, path, shown, docs_dir)
+    problems += title_problem(yamlines.load(front, first_line=2).data, shown)
+    return problems + (markdown_shape.problems(body, body_line, shown) or markdown_checks.check(render(body), body, body_line, path, shown, docs_dir))
 
 
 def problems(docs_dir: Path, languages, render, root=None) -> list:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import string
 from pathlib import Path
 
-from babel import Locale
+from babel import Locale, UnknownLocaleError
 
 from . import html_policy, yamlines
 from .messages import _
@@ -95,6 +95,15 @@ def placeholders(value) -> set | None:
     return names
 
 
+def known_locale(value) -> bool:
+    """Whether ``value`` (site.locale) names a locale Babel has the dates and lists of."""
+    try:
+        Locale.parse(str(value))
+    except (ValueError, TypeError, UnknownLocaleError):
+        return False
+    return True
+
+
 def check(directory: Path, languages, root=None) -> list:
     """Problems in the UI-string files of ``languages`` (the first is the default)."""
     problems: list = []
@@ -127,6 +136,9 @@ def check(directory: Path, languages, root=None) -> list:
                 continue
             if key in PRINTED_RAW and html_policy.plain_text_problem(str(value)):
                 problems.append(Problem(shown, line, html_policy.plain_text_problem(str(value), _("the UI string '{key}'", key=key)), _("write plain words.")))
+            if key == "site.locale" and not known_locale(value):
+                problems.append(Problem(shown, line, _("the UI string 'site.locale' is '{value}', which is not a locale.", value=value),
+                                        _("write a language code with its region, as {example}.", example=f"{lang}_{lang.upper()}")))
             names = placeholders(value)
             allowed = placeholders(reference.get(key, value)) if lang != default else names
             if names is None or (allowed is not None and not names <= allowed):

@@ -75,6 +75,59 @@ def bad_character(text: str) -> str | None:
     return found.group(0) if found else None
 
 
+# Unicode's default-ignorable code points (DerivedCoreProperties.txt, Unicode 15): characters
+# that show nothing. In a title, name or label they hide a difference a reader cannot see (two
+# tags that look the same, a name that searches do not find, text smuggled in tag characters).
+DEFAULT_IGNORABLE = (
+    (0x00AD, 0x00AD), (0x034F, 0x034F), (0x061C, 0x061C), (0x115F, 0x1160), (0x17B4, 0x17B5),
+    (0x180B, 0x180F), (0x200B, 0x200F), (0x202A, 0x202E), (0x2060, 0x206F), (0x3164, 0x3164),
+    (0xFE00, 0xFE0F), (0xFEFF, 0xFEFF), (0xFFA0, 0xFFA0), (0x1BCA0, 0x1BCA3), (0x1D173, 0x1D17A),
+    (0xE0000, 0xE0FFF),
+)
+_IGNORABLE = re.compile("[" + "".join(f"\\U{low:08x}-\\U{high:08x}" for low, high in DEFAULT_IGNORABLE) + "]")
+# The scripts whose letters join or not as the writer says with U+200C (zero width non-joiner)
+# and U+200D (zero width joiner): Persian, Urdu and the Indic scripts need them in ordinary words.
+JOINING_SCRIPTS = frozenset({
+    "ARABIC", "SYRIAC", "NKO", "MONGOLIAN", "DEVANAGARI", "BENGALI", "GURMUKHI", "GUJARATI", "ORIYA",
+    "TAMIL", "TELUGU", "KANNADA", "MALAYALAM", "SINHALA", "KHMER", "MYANMAR", "TIBETAN",
+})
+# Marks that set the direction of neutral characters (U+200E, U+200F, U+061C): right-to-left text
+# needs them, and they hide nothing.
+DIRECTION_MARKS = frozenset("\u200e\u200f\u061c")
+
+
+def _joining_letter(char: str) -> bool:
+    return unicodedata.category(char)[0] in "LM" and unicodedata.name(char, "").split(" ", 1)[0] in JOINING_SCRIPTS
+
+
+def _emoji(char: str) -> bool:
+    return unicodedata.category(char) == "So" or 0x1F3FB <= ord(char) <= 0x1F3FF
+
+
+def invisible_in_name(text: str) -> str | None:
+    """The first default-ignorable character of ``text`` (a title, name or label) that is not
+    one of the exceptions, or None. Allowed: the direction marks; U+200C and U+200D between two
+    letters of a script that needs them (JOINING_SCRIPTS), and U+200D between two emoji (👩‍🌾);
+    a variation selector (U+FE0E, U+FE0F) after an emoji or symbol, a Mongolian one after a
+    Mongolian letter. Refused: the rest (zero width space, word joiner, tag characters, Hangul
+    fillers, soft hyphen, invisible operators …)."""
+    for found in _IGNORABLE.finditer(text):
+        char, index = found.group(0), found.start()
+        before, after = text[index - 1: index], text[index + 1: index + 2]
+        if char in DIRECTION_MARKS:
+            continue
+        if char in "\u200c\u200d" and before and after and _joining_letter(before) and _joining_letter(after):
+            continue
+        if char == "\u200d" and before and after and (_emoji(before) or unicodedata.category(before) == "Mn") and _emoji(after):
+            continue
+        if "\ufe00" <= char <= "\ufe0f" and before and unicodedata.category(before) in ("So", "Sm", "Sk", "Nd", "Po"):
+            continue
+        if "\u180b" <= char <= "\u180d" and before and unicodedata.name(before, "").startswith("MONGOLIAN"):
+            continue
+        return char
+    return None
+
+
 def describe(char: str) -> str:
     """The code point and Unicode name of ``char``: U+202E (right-to-left override)."""
     name = unicodedata.name(char, "").lower() or (_("a control character") if unicodedata.category(char) == "Cc" else _("an invisible character"))

@@ -61,16 +61,30 @@ class Located:
 
 
 ALIAS_MESSAGE = _("aliases (*name) are not allowed here; write the value out")
+ALIAS_HINT = _("write the value in full where the alias stands, and remove the &name anchor.")
+# Deepest nesting of lists and mappings a contributed file may use (a case needs three): deeper
+# would only exhaust the recursion of the checks after the loader.
+MAX_DEPTH = 20
+# Longest whole number a contributed file may write, in characters (signs, underscores and the
+# 0x prefix included): Python refuses to print an integer of more than 4,300 digits.
+MAX_NUMBER = 30
+_INT = "tag:yaml.org,2002:int"
 
 
 def _walk(node, path, lines, offset, visited, line):
     """Record the line of every key and item below ``node``; YamlSyntaxError at the first alias
     (a node met a second time: an alias "bomb" or a recursive alias is refused after reading
-    each node once, before anything is built from it), key written twice, or key that is not
-    a name."""
+    each node once, before anything is built from it), key written twice, key that is not
+    a name, nesting deeper than MAX_DEPTH or number longer than MAX_NUMBER characters."""
     if id(node) in visited:
-        raise YamlSyntaxError(line, ALIAS_MESSAGE)
+        raise YamlSyntaxError(line, ALIAS_MESSAGE, ALIAS_HINT)
     visited.add(id(node))
+    if len(path) > MAX_DEPTH:
+        raise YamlSyntaxError(node.start_mark.line + 1 + offset, _("lists or mappings are nested more than {depth} levels deep here", depth=MAX_DEPTH),
+                              _("write the value flat: a case needs no more than three levels."))
+    if isinstance(node, yaml.ScalarNode) and node.tag == _INT and len(node.value) > MAX_NUMBER:
+        raise YamlSyntaxError(node.start_mark.line + 1 + offset, _("a number of {count} characters is too long", count=len(node.value)),
+                              _("write a number of at most {limit} digits, or put the text in quotes.", limit=MAX_NUMBER))
     if isinstance(node, yaml.MappingNode):
         seen: dict = {}
         for key_node, value_node in node.value:
@@ -87,7 +101,7 @@ def _walk(node, path, lines, offset, visited, line):
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
             if id(item) in visited:  # an alias: its node's mark is the anchor's, so name the list's line
-                raise YamlSyntaxError(line, ALIAS_MESSAGE)
+                raise YamlSyntaxError(line, ALIAS_MESSAGE, ALIAS_HINT)
             item_line = item.start_mark.line + 1 + offset
             lines.setdefault(path + (index,), item_line)
             _walk(item, path + (index,), lines, offset, visited, item_line)
@@ -146,6 +160,7 @@ _REASONS = (
                                                   "write \\\\ for a backslash, or use single quotes")),
     ("cannot start any token", lambda opened: _("a value starts with a character YAML reserves (such as @, ` or %); "
                                                 "put the value in double quotes")),
+    ("exceeded maximum nesting depth", lambda opened: _("lists or mappings are nested more than {depth} levels deep here", depth=MAX_DEPTH)),
     ("found another document", lambda opened: _("the text holds a second document (a line '---'); a file holds one")),
 )
 
@@ -191,9 +206,10 @@ def split_front_matter(text: str):
 
 def text_problem(data, doc: Located, path=()):
     """(line, message) for the first text value in ``data`` that holds a forbidden character
-    (one written as an escape such as "\\u202e"), else None."""
+    (one written as an escape such as "\\u202e") or an invisible one (a title, name or label is
+    short text that a reader sees once: textfile.invisible_in_name), else None."""
     if isinstance(data, str):
-        char = textfile.bad_character(data)
+        char = textfile.bad_character(data) or textfile.invisible_in_name(data)
         return (doc.line(path), _("the text holds the invisible character {character}.", character=textfile.describe(char))) if char else None
     items = data.items() if isinstance(data, dict) else enumerate(data) if isinstance(data, list) else ()
     for key, value in items:

@@ -123,6 +123,11 @@ class CaseStudiesPlugin(BasePlugin[Options]):
     @event_priority(FIRST)
     def _check_files(self, files, config):
         self._stop_or_show(boundary.check_files(files, config.docs_dir, self.content.root, self.build.languages))
+        suspects = frozenset(problem.path for problem in self.build.collection.problems)
+        problems, withheld = boundary.check_front_matter(files, self.content.root, suspects)
+        self._stop_or_show(problems)
+        for file in withheld:  # the live preview shows the problems; MkDocs never parses the file
+            files.remove(file)
         return files
 
     @event_priority(BEFORE_I18N)
@@ -156,10 +161,13 @@ class CaseStudiesPlugin(BasePlugin[Options]):
     def on_page_markdown(self, markdown, page, config, files):
         self._stop_or_show(boundary.check_meta(page, lambda: self._source(page, config)), page=page)
         page_data.attach(page, self.build)
-        return markdown
+        shape = boundary.check_markdown(markdown, page, lambda: self._source(page, config))
+        self._stop_or_show(shape, page=page)
+        return "" if shape else markdown  # the live preview shows the problems, not a renderer stalled
 
     def on_page_content(self, html, page, config, files):
         html, problems = boundary.clean_content(html, page, lambda: self._source(page, config))
+        problems += boundary.raw_link_problems(html, page, lambda: self._source(page, config), config.docs_dir)
         if not problems and not page.meta.get("_problems"):
             # the title as the templates will print it, now that MkDocs has derived it (from the
             # first heading, when no front matter gave one)

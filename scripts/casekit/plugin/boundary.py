@@ -13,11 +13,12 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from .. import html_policy, layout, markdown_checks, model, pages, textfile, yamlines
+from .. import html_policy, layout, markdown_checks, markdown_shape, model, pages, textfile, yamlines
 from ..problems import Problem, display_path, report
 
 
@@ -27,11 +28,12 @@ def fail(problems: list, what: str = "in contributed files") -> None:
 
 
 def check_files(files, docs_dir: str, root: Path, languages) -> list:
-    """The problems of the files under docs/: a symbolic link, a file outside the layout."""
+    """The problems of the files under docs/: a symbolic link, a file outside the layout, a
+    file or folder whose name starts with a dot (looked for on disk: MkDocs passes them over)."""
     docs = os.path.realpath(docs_dir)
     below_docs = os.path.join(os.path.abspath(docs_dir), "")
     folders: dict = {}  # each folder's real path, resolved once for all its files
-    problems = []
+    problems = layout.dot_problems(Path(docs_dir), root)
     for file in files:
         path = file.abs_src_path and os.path.abspath(file.abs_src_path)
         if path is None or not path.startswith(below_docs):
@@ -45,6 +47,30 @@ def check_files(files, docs_dir: str, root: Path, languages) -> list:
         elif not layout.allowed(file.src_uri, languages):
             problems.append(Problem(display_path(path, root), 1, "this file is outside the layout of docs/ and would be published as it is.", "remove it (see README: what contributed content may contain)."))
     return problems
+
+
+def check_front_matter(files, root: Path, suspects: frozenset) -> tuple:
+    """(problems, files to withhold) of the pages' front matter, read with our loader before
+    MkDocs reads it with its own (Page.read_source, after on_pre_page), so that an alias bomb,
+    a key written twice or a title that is a list stops the build instead of being expanded or
+    taken: every page outside the cases, and the case texts the collection found a problem in
+    (``suspects``: the paths its problems name; it read all the others with the same loader)."""
+    problems, withheld = [], []
+    for file in files.documentation_pages():
+        if not file.abs_src_path:
+            continue
+        shown = display_path(file.abs_src_path, root)
+        if is_case_text(file.src_uri) and shown not in suspects:
+            continue
+        try:
+            readable, found = pages.front_matter_problems(textfile.read(Path(file.abs_src_path)), shown)
+        except textfile.ContentError as exc:
+            readable, found = False, [Problem(shown, exc.line, exc.message, exc.hint)]
+        if not is_case_text(file.src_uri):  # a case text's problems are the collection's, reported already
+            problems += found
+        if not readable:
+            withheld.append(file)
+    return problems, withheld
 
 
 def is_case_text(src_uri: str) -> bool:
@@ -112,6 +138,29 @@ def clean_content(html: str, page, source) -> tuple:
         problems = problems or [Problem(shown, body_line, "the page holds HTML outside the allow-list.", "see README: what contributed content may contain.")]
         return html_policy.sanitize(html), problems
     return html_policy.sanitize(html), []
+
+
+_RAW_LINK = re.compile(r"<(?:a|img)\b", re.IGNORECASE)
+
+
+def raw_link_problems(html: str, page, source, docs_dir: str) -> list:
+    """Links and images written as HTML (<a href>, <img src>) whose target does not exist, as
+    the validator finds them (casekit/markdown_checks.py): MkDocs checks only Markdown's links."""
+    if not page.file.abs_src_path or not _RAW_LINK.search(page.markdown or ""):
+        return []
+    shown, raw = source()
+    _front, body, body_line = yamlines.split_front_matter(raw)
+    return markdown_checks.target_problems(html, body, body_line, Path(page.file.abs_src_path), shown, Path(docs_dir))
+
+
+def check_markdown(markdown: str, page, source) -> list:
+    """What the renderer cannot take in bounded time (casekit/markdown_shape.py), with the
+    lines of the page's file; checked before MkDocs renders the page."""
+    if markdown_shape.within_limits(markdown):
+        return []
+    shown, raw = source()
+    _front, body, body_line = yamlines.split_front_matter(raw)
+    return markdown_shape.problems(body, body_line, shown)
 
 
 def _toc_items(items) -> list:
