@@ -8,6 +8,8 @@ from pathlib import Path
 
 from mkdocs.structure.files import File, InclusionLevel
 
+from .languages import move_under
+
 MARKDOWN_PUNCTUATION = frozenset("\\`*_{}[]()#+-.!|")
 
 
@@ -22,9 +24,14 @@ def add_pages(files, config, collection, lang: str, own_prefix: str, preview: bo
             if draft is not None:
                 files.remove(draft)
         if lang not in case.texts and case.original is not None:
-            file = File.generated(config, f"{own_prefix}cases/{slug}/index.md",
+            # at the source path of the language's own text, so that its links lead where the
+            # translation's would (../other-case/index.md: the other case in this language,
+            # written or shown untranslated); published under the language's folder
+            file = File.generated(config, f"cases/{slug}/index.md",
                                   content=case.original.path.read_text(encoding="utf-8"),
                                   inclusion=InclusionLevel.NOT_IN_NAV)
+            if own_prefix:
+                move_under(file, config.site_dir, own_prefix)
             if preview:
                 file.is_modified = _unchanged_since(case.original.path).__get__(file)
             files.append(file)
