@@ -523,6 +523,16 @@ def load_case(folder: Path, languages, vocab, strings_for, root=None, docs_dir=N
     return case, problems
 
 
+def read_facts(path: Path) -> dict:
+    """The facts of a case.yml as the validator and the build read them (a year alone as text,
+    a value of the wrong form left out): what the published data are compared with."""
+    data = yamlines.load(textfile.read(Path(path))).data
+    if not isinstance(data, dict):
+        return {}
+    _years_as_text(data)
+    return well_typed(data, "case.schema.json")
+
+
 def _years_as_text(data: dict) -> None:
     """A date given as a bare year (start: 2019, which CONTRIBUTING allows) is read by YAML as a
     number: it is taken as the text "2019", as the schema's dates are."""
