@@ -27,7 +27,7 @@ import bootstrap  # noqa: E402
 
 bootstrap.use_venv()  # run with the pinned packages (.venv), whichever Python started the script
 
-from casekit import messages, model, project  # noqa: E402
+from casekit import messages, model, project, urls  # noqa: E402
 from casekit.messages import ENGLISH, _  # noqa: E402
 
 FACTS = """\
@@ -244,12 +244,15 @@ def main(argv=None) -> int:
     parser.add_argument("slug", help="the case's name in its address, e.g. ngo-forum-quito")
     registry = project.languages(project.ROOT)
     default = registry[0]
-    parser.add_argument("--lang", help=f"the language you write first, and the script speaks (default: {default}; "
-                                       "the script then speaks that of the LANG environment variable, else English)")
+    parser.add_argument("--lang", help="the language you write first, and the script speaks (default: the one your environment "
+                                       f"asks for, LANGUAGE, LC_ALL, LC_MESSAGES or LANG, when the site has it; else {default})")
     args = parser.parse_args(argv)
     language = messages.for_contributor(args.lang, registry, os.environ)
     say = language.say
-    lang = args.lang or default
+    # the language written first: --lang, else the one the contributor's environment asks for
+    # (LANGUAGE, LC_ALL, LC_MESSAGES, LANG; the Windows user locale) when the site has it
+    asked = (messages.match(code, registry) for code in messages.requested_list(None, os.environ))
+    lang = args.lang or next((code for code in asked if code), default)
     written = scaffold(args.slug, lang, language=language)
     root = project.ROOT
     folder = f"docs/cases/{args.slug}"
@@ -261,7 +264,7 @@ def main(argv=None) -> int:
         _("Fill in the facts in {file}, from your sources.", file=f"{folder}/case.yml"),
         _("Write the title, summary and the four sections in {file}.", file=f"{folder}/{original}"),
         _("Check:    {command}", command=f"python3 scripts/validate.py {folder}"),
-        _("Preview:  {command}   (then open {address})", command="python3 scripts/serve.py", address=f"/cases/{args.slug}/"),
+        _("Preview:  {command}   (then open {address})", command="python3 scripts/serve.py", address="/" + urls.page_url(args.slug, lang, default)),
         _("To add a translation: write its file, remove its language from `pending` in case.yml, and run\n               {command}",
           command=f"python3 scripts/translations.py --mark {args.slug} <lang>"),
         _("Open a pull request (see CONTRIBUTING.md)."),

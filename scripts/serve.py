@@ -6,15 +6,42 @@ edit any file under docs/ or overrides/ and the open page reloads. By default on
 whose files changed are rebuilt (an edit shows within a couple of seconds even with hundreds of
 cases); lists on other pages (home, catalogue, tags) and search catch up on the next full
 build: use --full to rebuild everything on each change.
+
+When the port is taken (another preview still running), the next free one is used, and said.
 """
 from __future__ import annotations
 
 import argparse
 import os
+import socket
 import subprocess
 import sys
+from pathlib import Path
 
-import bootstrap
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import bootstrap  # noqa: E402
+
+bootstrap.use_venv()  # run with the pinned packages (.venv), whichever Python started the script
+
+from casekit import messages, project  # noqa: E402
+from casekit.messages import _  # noqa: E402
+
+HOST = "127.0.0.1"
+TRIES = 20  # the ports tried after a taken one
+
+
+def free_port(wanted: int, tries: int = TRIES) -> int | None:
+    """``wanted``, or the first port after it that nothing listens on, on 127.0.0.1; None when
+    every one of ``tries`` ports is taken."""
+    for port in range(wanted, min(wanted + tries, 65536)):
+        with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+            try:
+                probe.bind((HOST, port))
+            except OSError:
+                continue
+        return port
+    return None
 
 
 def main(argv=None) -> int:
@@ -22,11 +49,20 @@ def main(argv=None) -> int:
     parser.add_argument("--port", type=int, default=8000, help="port on 127.0.0.1 (default: 8000)")
     parser.add_argument("--full", action="store_true", help="rebuild the whole site on every change (slower, every list up to date)")
     args = parser.parse_args(argv)
+    say = messages.for_contributor(None, project.languages(project.ROOT), os.environ).say
     python = bootstrap.ensure("requirements.txt")
-    cmd = [str(python), "-m", "mkdocs", "serve", "--livereload", "-a", f"127.0.0.1:{args.port}"]
+    port = free_port(args.port)
+    if port is None:
+        print(say(_("Ports {first} to {last} on {host} are all taken. Fix: stop the other preview (Ctrl+C in its window), "
+                    "or choose another port with --port.", first=args.port, last=args.port + TRIES - 1, host=HOST)), file=sys.stderr)
+        return 1
+    if port != args.port:
+        print(say(_("Port {port} on {host} is taken (another preview may still be running); using port {free} instead.",
+                    port=args.port, host=HOST, free=port)), flush=True)
+    cmd = [str(python), "-m", "mkdocs", "serve", "--livereload", "-a", f"{HOST}:{port}"]
     if not args.full:
         cmd.append("--dirty")
-    print(f"Serving on http://127.0.0.1:{args.port}/ (Ctrl+C stops)", flush=True)
+    print(say(_("Serving on {address} (Ctrl+C stops)", address=f"http://{HOST}:{port}/")), flush=True)
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     try:
         return subprocess.run(cmd, cwd=bootstrap.ROOT, env=env).returncode

@@ -25,12 +25,12 @@ def _strings(lang):
 
 def _flow(value) -> str:
     """A fact as case.yml writes it on one line: a list in brackets, no value as null, a year
-    quoted (it is a date, written as text)."""
+    given as text quoted, a year given as a number bare (start: 2019, as contributors write it)."""
     if value is None:
         return "null"
     if isinstance(value, (list, tuple)):
         return "[" + ", ".join(_flow(item) for item in value) + "]"
-    return f'"{value}"' if str(value).isdigit() else str(value)
+    return f'"{value}"' if isinstance(value, str) and value.isdigit() else str(value)
 
 
 def _facts(vocab_path: Path, original: str, **overrides) -> str:

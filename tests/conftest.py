@@ -275,3 +275,25 @@ def unseen(page, locator) -> list:
 def overflow(page) -> int:
     """By how many CSS pixels the page is wider than the viewport (0: it does not scroll sideways)."""
     return max(0, page.evaluate("document.documentElement.scrollWidth") - page.viewport_size["width"])
+
+
+# --- the content checks: what a pull request that changes only content runs -------------------
+
+CONTENT = "content"
+BROWSER_FIXTURES = frozenset({"browser", "server", "visit"})
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", f"{CONTENT}: a check of the real collection without a browser (the `site` "
+                                       "fixture): a pull request that changes only content runs these (-m content)")
+
+
+def pytest_collection_modifyitems(config, items):
+    """Mark the content checks: the tests of the real collection (they use the `site` fixture:
+    the real site, built) that need no browser. The tests of the machinery build fixture
+    collections of their own; the browser tests check behaviour and layout on their own
+    fixtures or on the real site, and run with the full suite."""
+    for item in items:
+        names = set(getattr(item, "fixturenames", ()))
+        if "site" in names and not names & BROWSER_FIXTURES and not item.path.name.endswith("_browser.py"):
+            item.add_marker(CONTENT)

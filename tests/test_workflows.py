@@ -4,6 +4,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -186,3 +187,64 @@ def test_accept_proposal_answers_the_proposer_whatever_happened(tmp_path, outcom
     assert result.returncode == 0, result.stdout + result.stderr
     assert (tmp_path / "args").read_text(encoding="utf-8").startswith("issue comment 7 --body-file")
     assert said in (tmp_path / "posted").read_text(encoding="utf-8")
+
+
+def _changes_script() -> str:
+    flow = yaml.safe_load((ROOT / ".github/workflows/pull-request.yml").read_text())
+    return next(step["run"] for step in flow["jobs"]["changes"]["steps"] if step.get("id") == "kind")
+
+
+@pytest.mark.parametrize("changed,code", [
+    (["docs/cases/a-case/index.md", "docs/cases/a-case/case.yml", "docs/tags.yml"], "false"),
+    (["overrides/i18n/xx.yml", "CONTRIBUTING.md"], "false"),
+    (["docs/cases/a-case/index.md", "scripts/casekit/model.py"], "true"),
+    (["overrides/main.html"], "true"),
+    ([".github/workflows/pull-request.yml"], "true"),
+    (["tests/test_site.py"], "true"),
+])
+def test_a_content_only_pull_request_skips_the_full_suite(tmp_path, changed, code):
+    """The `changes` job's script, run on a repository of the test's own: content only (the
+    content checks run, the full suite not) or more (the full suite)."""
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    env = {**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org", "GIT_COMMITTER_NAME": "t",
+           "GIT_COMMITTER_EMAIL": "t@example.org"}
+
+    def git(*args):
+        return subprocess.run(["git", *args], cwd=repo, env=env, check=True, capture_output=True, text=True).stdout.strip()
+    git("init", "-q")
+    (repo / "README.md").write_text("base\n")
+    git("add", "-A")
+    git("commit", "-qm", "base")
+    base = git("rev-parse", "HEAD")
+    for name in changed:
+        (repo / name).parent.mkdir(parents=True, exist_ok=True)
+        (repo / name).write_text("changed\n")
+    git("add", "-A")
+    git("commit", "-qm", "change")
+    output = tmp_path / "output"
+    result = subprocess.run(["bash", "-e", "-c", _changes_script()], cwd=repo, capture_output=True, text=True,
+                            env={**env, "BASE": base, "GITHUB_OUTPUT": str(output), "RUNNER_TEMP": str(tmp_path)})
+    assert result.returncode == 0, result.stderr
+    assert output.read_text().strip() == f"code={code}"
+
+
+def test_the_full_suite_runs_for_code_and_on_main_the_content_checks_for_content():
+    flow = yaml.safe_load((ROOT / ".github/workflows/pull-request.yml").read_text())
+    assert flow[True]["push"]["branches"] == ["main"]
+    jobs = flow["jobs"]
+    assert jobs["test"]["needs"] == "changes" and jobs["test"]["if"] == "needs.changes.outputs.code == 'true'"
+    assert jobs["content"]["needs"] == "changes" and jobs["content"]["if"] == "needs.changes.outputs.code != 'true'"
+    runs = " ".join(step.get("run", "") for step in jobs["content"]["steps"])
+    assert "-m content" in runs and "chromium" not in runs
+    assert "needs" not in jobs["check"]  # validate, build and preview start at once
+
+
+def test_the_content_checks_are_the_tests_of_the_real_collection_without_a_browser():
+    result = subprocess.run([sys.executable, "-m", "pytest", "--collect-only", "-q", "-m", "content", "-p", "no:cacheprovider", "tests"],
+                            cwd=ROOT, capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    selected = [line.split("::")[0] for line in result.stdout.splitlines() if "::" in line]
+    assert selected, result.stdout + result.stderr
+    assert not [name for name in selected if name.endswith("_browser.py")]
+    assert "tests/test_site.py" in selected and "tests/test_publishing.py" in selected
+    assert "tests/test_validator.py" not in selected  # machinery, on fixture collections

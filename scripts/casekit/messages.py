@@ -264,26 +264,70 @@ def match(code: str, languages) -> str | None:
     return by_name.get(wanted.split("_")[0])
 
 
-def requested(option: str | None, environ) -> str | None:
-    """The language the contributor asks for: ``--lang``, else the LANG environment variable
-    (``nl_NL.UTF-8``), else none."""
-    if option:
-        return option
-    value = (environ.get("LANG") or "").split(".")[0].split("@")[0]
-    return None if value in ("", "C", "POSIX") else value
+def _code(value: str) -> str:
+    """The language part of a locale name: nl_NL.UTF-8 -> nl_NL, es-ES -> es_ES."""
+    return value.split(".")[0].split("@")[0].replace("-", "_")
 
 
-def for_contributor(option: str | None, languages, environ, locale_dir: Path = LOCALE_DIR) -> Language:
-    """The language to speak to the contributor in: ``option`` (--lang), else LANG, when it is
-    a language of the site (``languages``) with a catalogue; else English."""
-    wanted = requested(option, environ)
-    code = match(wanted, languages) if wanted else None
-    if code is None:
-        return ENGLISH
+def system_locale() -> str | None:
+    """The user's locale where no environment variable names one: on Windows, which has no
+    LANG, the user locale of the system's settings (``es-ES``); elsewhere none."""
+    import sys
+    if sys.platform != "win32":
+        return None
+    import ctypes  # the documented Win32 call; locale.getlocale() as a second choice
     try:
-        return load(code, Path(locale_dir))
-    except (UnknownLocaleError, ValueError):
-        return ENGLISH
+        buffer = ctypes.create_unicode_buffer(85)
+        if ctypes.windll.kernel32.GetUserDefaultLocaleName(buffer, len(buffer)):
+            return buffer.value or None
+    except (AttributeError, OSError):
+        pass
+    import locale
+    try:
+        return locale.getlocale()[0]
+    except ValueError:
+        return None
+
+
+def requested_list(option: str | None, environ, system=system_locale) -> list:
+    """The languages the contributor asks for, the first preferred: ``--lang``; else, as POSIX
+    and GNU gettext read them, the list in LANGUAGE (``es:nl``) followed by the first of
+    LC_ALL, LC_MESSAGES and LANG that is set (the C or POSIX locale asks for none: LANGUAGE is
+    then ignored too); without any, the system's user locale (Windows)."""
+    if option:
+        return [option]
+    locale_name = next((environ[name] for name in ("LC_ALL", "LC_MESSAGES", "LANG") if environ.get(name)), None)
+    if locale_name is not None and _code(locale_name) in ("C", "POSIX"):
+        return []
+    wanted = [_code(item) for item in (environ.get("LANGUAGE") or "").split(":") if item.strip()]
+    if locale_name is not None:
+        wanted.append(_code(locale_name))
+    elif not wanted:
+        found = system()
+        if found:
+            wanted.append(_code(found))
+    return [code for code in wanted if code and code not in ("C", "POSIX")]
+
+
+def requested(option: str | None, environ) -> str | None:
+    """The language the contributor asks for first (see requested_list), else none."""
+    wanted = requested_list(option, environ)
+    return wanted[0] if wanted else None
+
+
+def for_contributor(option: str | None, languages, environ, locale_dir: Path = LOCALE_DIR, system=system_locale) -> Language:
+    """The language to speak to the contributor in: the first they ask for (``option``, i.e.
+    --lang, else the environment: see requested_list) that is a language of the site
+    (``languages``) with a catalogue; else English."""
+    for wanted in requested_list(option, environ, system):
+        code = match(wanted, languages)
+        if code is None:
+            continue
+        try:
+            return load(code, Path(locale_dir))
+        except (UnknownLocaleError, ValueError):
+            continue
+    return ENGLISH
 
 
 # Checking the catalogues -------------------------------------------------------------------

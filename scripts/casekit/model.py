@@ -19,7 +19,7 @@ from pathlib import Path
 import fastjsonschema
 from babel import Locale
 
-from . import headings, html_policy, layout, markdown_checks, markdown_shape, pages, textfile, wording, yamlines
+from . import fact_forms, headings, html_policy, layout, markdown_checks, markdown_shape, pages, textfile, wording, yamlines
 from . import strings as strings_mod
 from . import vocab as vocab_mod
 from .messages import LanguageName, Listing, PerLanguage, _, _n, schema_hint
@@ -143,7 +143,7 @@ def _did_you_mean(word, choices) -> Listing | None:
     return wording.quoted(found) if found else None
 
 
-def _schema_problems(data, doc, shown, schema_name, extra_unknown=None) -> list:
+def _schema_problems(data, doc, shown, schema_name, extra_unknown=None, languages=()) -> list:
     if _fast_check(schema_name)(data):
         return []
     schema = _schema(schema_name)
@@ -187,9 +187,29 @@ def _schema_problems(data, doc, shown, schema_name, extra_unknown=None) -> list:
         if path[:1] == ("countries",) and len(path) == 2 and error.validator == "pattern":
             continue  # a value that is not a code: _check_facts says which country it may mean
         top = path[0] if path else None
-        hint = schema_hint(props.get(top, {}).get("x-hint", "")) if top else ""
+        hint = _typed_form_hint(path, error.instance, languages) or (schema_hint(props.get(top, {}).get("x-hint", "")) if top else "")
         problems.append(Problem(shown, doc.line(path), _describe(error, wording.subject(path)), hint))
     return problems
+
+
+def _typed_form_hint(path, value, languages):
+    """The fix for a date or a count written as people type them (2023/05, enero 2019, 3,400,
+    3 400, about 3,400): the form case.yml wants, with their value in it; else None."""
+    key = path[-1] if path else None
+    if key in fact_forms.DATE_KEYS and isinstance(value, (str, int)) and not isinstance(value, bool):
+        found = fact_forms.date(value, languages)
+        if found:
+            return _("write {key}: {value} (dates are written year-month-day: YYYY-MM-DD, YYYY-MM or YYYY alone).", key=key, value=found)
+        return None
+    if path[:1] == ("participants",) and key in ("people", "organisations") and isinstance(value, (str, float)):
+        # 3.400 (a point between thousands) is read by YAML as the number 3.4: no count has decimals
+        found = fact_forms.number(value) if isinstance(value, str) else (round(value * 1000), False) if 0 < value < 1000 else None
+        if found and found[1]:
+            return _("write the number the sources give, in digits alone: {key}: {number}; say in the text that it is approximate.",
+                     key=key, number=found[0])
+        if found:
+            return _("write the number in digits alone, without separators: {key}: {number}.", key=key, number=found[0])
+    return None
 
 
 def _unknown_key(key, allowed):
@@ -290,7 +310,7 @@ def well_typed(data: dict, name: str) -> dict:
 
 
 def _check_facts(case: Case, raw: dict, doc, shown, vocab, languages) -> list:
-    problems = _schema_problems(raw, doc, shown, "case.schema.json") + _markup_problems(raw, doc, shown)
+    problems = _schema_problems(raw, doc, shown, "case.schema.json", languages=tuple(languages)) + _markup_problems(raw, doc, shown)
     facts = case.facts  # well typed
     listed = raw.get("countries") if isinstance(raw.get("countries"), list) else []
     for index, code in enumerate(listed):  # the raw list: a name where a code belongs is reported here
@@ -559,6 +579,16 @@ def load_case(folder: Path, languages, vocab, strings_for, root=None, docs_dir=N
     for text in case.texts.values():
         problems += _check_text(case, text, display_path(text.path, root), strings_for, docs_dir or folder.parent.parent, render)
     return case, problems
+
+
+def read_facts(path: Path) -> dict:
+    """The facts of a case.yml as the validator and the build read them (a year alone as text,
+    a value of the wrong form left out): what the published data are compared with."""
+    data = yamlines.load(textfile.read(Path(path))).data
+    if not isinstance(data, dict):
+        return {}
+    _years_as_text(data)
+    return well_typed(data, "case.schema.json")
 
 
 def _years_as_text(data: dict) -> None:

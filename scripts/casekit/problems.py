@@ -30,6 +30,17 @@ class Problem:
         return visible(text)
 
 
+# Problems of one kind reported for one file: a contributor acts on the first ones, and a file
+# built to produce tens of thousands would otherwise keep the checks busy for minutes.
+MAX_REPORTED = 100
+
+
+def capped(problems: list, more) -> list:
+    """``problems`` and one more, at the line of the last, that says ``more`` were left out."""
+    last = problems[-1]
+    return problems + [Problem(last.path, last.line, more, _("fix the ones above first; the check lists the rest once they are gone."))]
+
+
 def visible(text: str) -> str:
     """``text`` on one line: characters that do not print (a newline in a file name) as escapes."""
     return "".join(char if char.isprintable() else char.encode("unicode_escape").decode("ascii") for char in text)

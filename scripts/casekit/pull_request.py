@@ -13,8 +13,16 @@ from .problems import Problem, display_path, visible
 
 
 def state_label(state: str):
-    """The words for a translation state ("original", "current", "outdated", "missing")."""
-    return {"original": _("original"), "current": _("up to date"), "outdated": _("outdated"), "missing": _("missing")}[state]
+    """The words for a translation state ("original", "current", "outdated", "missing", "pending")."""
+    return {"original": _("original"), "current": _("up to date"), "outdated": _("outdated"), "missing": _("missing"),
+            "pending": _("pending")}[state]
+
+
+def state_of(case, lang: str) -> str:
+    """The translation state of ``case`` in ``lang``, a language its case.yml lists as pending
+    (left for later on purpose) told from one simply missing."""
+    state = case.translation_state(lang)
+    return "pending" if state == "missing" and lang in (case.facts.get("pending") or []) else state
 
 
 def _escape_data(text: str) -> str:
@@ -44,14 +52,14 @@ def translation_warnings(collection, slugs, root: Path) -> list:
         if case is None or case.original is None:
             continue
         for lang in collection.languages:
-            state = case.translation_state(lang)
+            state = state_of(case, lang)
             path = display_path(case.folder / text_filename(lang, collection.default_language), root)
             if state == "outdated":
                 out.append(Problem(path, 1, _("this translation was made from an older version of the {lang} text.", lang=LanguageName(case.original_language)),
                                    _("update it to match, then write {line} in its front matter (or run {command}).",
                                      line=f"translated_from: {case.original.prose_hash}",
                                      command=f"python3 scripts/translations.py --mark {slug} {lang}")))
-            elif state == "missing" and lang not in case.drafts:
+            elif state == "missing":
                 out.append(Problem(path, 1, _("the case has no {lang} text yet; readers of that language see the original with a notice.", lang=LanguageName(lang)),
                                    _("a translator can add it later; the pull request can be merged without it.")))
     return out
@@ -67,7 +75,7 @@ def summary(collection, slugs, problems, warnings, language: Language = ENGLISH)
         lines += [f"| {say(_('case'))} | " + " | ".join(languages) + " |", "| --- |" + " --- |" * len(languages)]
         for slug in slugs:
             case = collection.cases.get(slug)
-            states = [say(state_label(case.translation_state(lang))) if case else "—" for lang in languages]
+            states = [say(state_label(state_of(case, lang))) if case else "—" for lang in languages]
             lines.append(f"| `{slug}` | " + " | ".join(states) + " |")
         lines.append("")
         # where a reviewer finds the changed pages in the preview (the artifact "site-preview-…")

@@ -33,6 +33,7 @@ _SOURCE_FIELDS = {
     "publisher": lambda nth: _("the {nth} source's publisher", nth=nth),
     "language": lambda nth: _("the {nth} source's language", nth=nth),
     "url": lambda nth: _("the {nth} source's address", nth=nth),
+    "published": lambda nth: _("the {nth} source's date", nth=nth),
 }
 _PARTICIPANTS = {
     "people": lambda: _("the number of people taking part"),

@@ -8,6 +8,8 @@ from pathlib import Path
 
 from mkdocs.structure.files import File, InclusionLevel
 
+from .languages import move_under
+
 MARKDOWN_PUNCTUATION = frozenset("\\`*_{}[]()#+-.!|")
 
 
@@ -22,9 +24,14 @@ def add_pages(files, config, collection, lang: str, own_prefix: str, preview: bo
             if draft is not None:
                 files.remove(draft)
         if lang not in case.texts and case.original is not None:
-            files.append(GeneratedPage.made(config, f"{own_prefix}cases/{slug}/index.md",
-                                            case.original.path.read_text(encoding="utf-8"),
-                                            source=case.original.path, preview=preview))
+            # at the source path of the language's own text, so that its links lead where the
+            # translation's would (../other-case/index.md: the other case in this language,
+            # written or shown untranslated); published under the language's folder
+            page = GeneratedPage.made(config, f"cases/{slug}/index.md", case.original.path.read_text(encoding="utf-8"),
+                                      source=case.original.path, preview=preview)
+            if own_prefix:
+                move_under(page, config.site_dir, own_prefix)
+            files.append(page)
     for tag in collection.vocab.tags.values():
         label = tag.label.get(lang, tag.id)
         content = f"---\ntitle: {_yaml_text(label)}\n---\n\n# {_markdown_text(label)}\n\n{_markdown_text(tag.description.get(lang, ''))}\n"

@@ -38,10 +38,15 @@ def under_folder(files, docs_dir: str, site_dir: str, folder: str) -> None:
     for file in files:
         if file.abs_src_path is None or not file.abs_src_path.startswith(docs):
             continue
-        url = file.url
-        file.dest_uri = folder + file.dest_uri
-        file.url = folder if url in ("", ".", "./") else folder + url
-        file.abs_dest_path = os.path.normpath(os.path.join(site_dir, file.dest_uri))
+        move_under(file, site_dir, folder)
+
+
+def move_under(file, site_dir: str, folder: str) -> None:
+    """Publish ``file`` under ``folder`` ("es/"), its source path unchanged."""
+    url = file.url
+    file.dest_uri = folder + file.dest_uri
+    file.url = folder if url in ("", ".", "./") else folder + url
+    file.abs_dest_path = os.path.normpath(os.path.join(site_dir, file.dest_uri))
 
 
 def check_writable(site_dir: str) -> None:

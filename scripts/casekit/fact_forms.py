@@ -1,0 +1,82 @@
+"""The forms people type for a fact, read back into the form case.yml wants, for the suggestion
+of a problem: a date written with slashes or a month's name (``2023/05``, ``05/2023``,
+``enero 2019``, ``March 2023``) and a number written with the separators of a language
+(``3,400``, ``3 400``, ``3.400``) or as an approximation (``about 3,400``)."""
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import cache
+
+from babel import Locale, UnknownLocaleError
+from babel.dates import get_month_names
+
+DATE_KEYS = frozenset({"start", "end", "added", "reviewed", "published"})
+# thousands written with a comma, a point, a space, a no-break or thin space, an apostrophe
+GROUPED = re.compile(r"\d{1,3}(?:([,. \u00a0\u202f'’])\d{3})(?:\1\d{3})*")
+
+
+def _plain(word: str) -> str:
+    word = unicodedata.normalize("NFKD", word.lower())
+    return "".join(char for char in word if not unicodedata.combining(char)).rstrip(".")
+
+
+@cache
+def _months(languages: tuple) -> dict:
+    """Month names and abbreviations of ``languages`` (and English) -> month number."""
+    out: dict = {}
+    for code in ("en", *languages):
+        try:
+            locale = Locale.parse(code.replace("-", "_"))
+        except (UnknownLocaleError, ValueError):
+            continue
+        for width in ("wide", "abbreviated"):
+            for context in ("format", "stand-alone"):
+                for number, name in get_month_names(width, context, locale).items():
+                    out.setdefault(_plain(name), number)
+    return out
+
+
+def date(value, languages=()) -> str | None:
+    """``value`` (a date as typed) as YYYY-MM-DD, YYYY-MM or YYYY; None when it cannot be read."""
+    text = str(value).strip()
+    numbers = re.fullmatch(r"(\d{4})[/.\-\s](\d{1,2})(?:[/.\-\s](\d{1,2}))?", text)
+    if numbers:
+        year, month, day = numbers.groups()
+        return _ymd(year, month, day)
+    numbers = re.fullmatch(r"(?:(\d{1,2})[/.\-\s])?(\d{1,2})[/.\-\s](\d{4})", text)
+    if numbers:  # day/month/year or month/year, as most of the world writes them
+        day, month, year = numbers.groups()
+        return _ymd(year, month, day)
+    words = [word for word in re.split(r"[\s,/.\-]+", _plain(text)) if word and word not in ("de", "del", "of", "van", "the")]
+    months = _months(tuple(languages))
+    year = [word for word in words if re.fullmatch(r"\d{4}", word)]
+    month = [months[word] for word in words if word in months]
+    day = [word for word in words if re.fullmatch(r"\d{1,2}", word)]
+    if len(year) == 1 and len(month) == 1 and len(day) <= 1 and len(words) == 1 + len(month) + len(day):
+        return _ymd(year[0], str(month[0]), day[0] if day else None)
+    return None
+
+
+def _ymd(year: str, month: str | None, day: str | None) -> str | None:
+    if month is None or not 1 <= int(month) <= 12 or (day is not None and not 1 <= int(day) <= 31):
+        return None
+    return f"{year}-{int(month):02d}" + (f"-{int(day):02d}" if day else "")
+
+
+def number(value) -> tuple | None:
+    """(the whole number, whether it was written as an approximation) of ``value`` as typed
+    ("3,400", "3 400", "about 3.400"); None when it holds no such number."""
+    text = str(value).strip()
+    found = list(re.finditer(r"\d[\d,. \u00a0\u202f'’]*\d|\d", text))
+    if len(found) != 1:
+        return None
+    digits = found[0].group(0).strip()
+    if GROUPED.fullmatch(digits):
+        whole = int(re.sub(r"\D", "", digits))
+    elif digits.isdigit():
+        whole = int(digits)
+    else:
+        return None
+    rest = (text[: found[0].start()] + text[found[0].end():]).strip()
+    return whole, bool(rest)
