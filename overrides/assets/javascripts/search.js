@@ -181,10 +181,11 @@
   }
 
   // Edits (insert, delete, replace, swap two neighbours) from one word to the other; past
-  // ``most`` (if given), only that it is more.
+  // ``most`` (if given), only that it is more (once two rows in a row are past it: a swap
+  // reaches back two rows).
   function distance(a, b, most) {
     if (most !== undefined && Math.abs(a.length - b.length) > most) return most + 1;
-    var rows = [];
+    var rows = [], before = 0;
     for (var i = 0; i <= a.length; i++) {
       rows.push([i]);
       var least = i;
@@ -196,7 +197,8 @@
         rows[i].push(best);
         least = Math.min(least, best);
       }
-      if (most !== undefined && i > 0 && least > most) return most + 1;
+      if (most !== undefined && i > 0 && least > most && before > most) return most + 1;
+      before = least;
     }
     return rows[a.length][b.length];
   }
