@@ -10,7 +10,8 @@ to search, per language; then, on a slow link (a phone's width, slow 3G: 2 s rou
 that compresses and caches like GitHub Pages), the first contentful paint of a case page and
 the seconds from typing a query on it to the first result: cold, and once the engine is loaded
 (the same query again; another word right after; how long the rest of the index took to come
-in the background, and its compressed bytes; then another word once it is in), and the seconds
+in the background, and its compressed bytes; then another word once it is in; then the first
+word misspelt, to the first result of the closest word, "did you mean …?"), and the seconds
 a case page already opened takes to show its text when the server holds its answer (the
 offline worker gives its kept copy). The browser figures are measured in Chromium when
 /usr/bin/chromium exists.
@@ -46,7 +47,7 @@ bootstrap.use_venv("requirements-test.txt", also=("playwright",))  # the pinned 
 
 import yaml  # noqa: E402
 
-from casekit import layout, project, views  # noqa: E402
+from casekit import layout, project, urls, views  # noqa: E402
 
 LANGS = project.languages(ROOT)
 CHROMIUM = "/usr/bin/chromium"
@@ -248,6 +249,8 @@ SLOW_3G = {"offline": False, "latency": 2000, "downloadThroughput": 50 * 1024, "
 CPU_SLOWDOWN = 4
 SEARCH_FIELD = "#site-search-query"  # the header's search field, on every page
 SEARCH_RESULT = ".site-search-result a"  # a result's link, under the field or on the search page
+# a result of the word offered for a misspelt one, after "did you mean …?"
+SEARCH_CORRECTED_RESULT = ".site-search-results__corrected ~ .site-search-results__list .site-search-result a"
 INDEX_STATE = "() => document.documentElement.dataset.searchIndex"  # set by search.js: how the rest of the index went
 BACKGROUND_TIMEOUT = 300  # seconds to wait for the rest of the index on the slow link
 
@@ -383,13 +386,28 @@ def _time_search(page, word: str) -> float:
     return time.perf_counter() - start
 
 
+def _time_misspelt(page, word: str) -> float:
+    """Seconds from typing ``word`` misspelt (two letters swapped) to the first result of the
+    closest word of the index that search.js offers instead ("did you mean …?")."""
+    at = next((at for at in range(1, len(word) - 1) if word[at] != word[at + 1]), 0)
+    misspelt = word[:at] + word[at + 1] + word[at] + word[at + 2:]
+    page.fill(SEARCH_FIELD, "")
+    page.wait_for_selector(SEARCH_RESULT, state="hidden", timeout=120000)
+    start = time.perf_counter()
+    page.focus(SEARCH_FIELD)
+    page.keyboard.insert_text(misspelt)
+    page.wait_for_selector(SEARCH_CORRECTED_RESULT, state="visible", timeout=120000)
+    return time.perf_counter() - start
+
+
 def slow_link(site: Path, path: str, words: tuple) -> dict:
     """On the slow link (PHONE, SLOW_3G, CPU_SLOWDOWN), from a cold cache: the first
     contentful paint of the page at ``path`` (seconds), then, on that page, the seconds from
     typing a query to its first result: cold (nothing of the search loaded yet), warm (the same
     query again once the engine is loaded), another word right after (the rest of the index may
     still be coming in the background), and a third word once search.js says the rest of the
-    index is in (BACKGROUND_TIMEOUT at most). "background": (how the rest went, or None when
+    index is in (BACKGROUND_TIMEOUT at most), and the first word misspelt ("misspelt": to the
+    first result of the word offered instead). "background": (how the rest went, or None when
     it had not ended in time; the seconds from its first request to its last response; the
     bytes received; the files)."""
     sync_playwright = _playwright()
@@ -411,6 +429,7 @@ def slow_link(site: Path, path: str, words: tuple) -> dict:
             seconds = max(request[1] for request in done) - min(request[0] for request in done) if done else 0.0
             out["background"] = (state, seconds, sum(request[2] for request in done), len(done))
             out["another"] = _time_search(page, words[2])
+            out["misspelt"] = _time_misspelt(page, words[0])
             context.close()
         finally:
             browser.close()
@@ -555,6 +574,8 @@ def main(argv=None) -> int:
                 size, files, rest, rest_files = measured[lang]
                 print(f"search download ({lang}, one query, compressed): {kb(size)} in {files} files")
                 print(f"search download ({lang}, then the rest of the index in the background, compressed): {kb(rest)} in {rest_files} files")
+                words_file = site / views.prefix(lang, LANGS[0]) / urls.SEARCH_BUNDLE / urls.SEARCH_WORDS
+                print(f"search words for corrections ({lang}, requested at a first misspelt word, compressed): {kb(gz(words_file.read_bytes()))}")
             else:
                 print(f"search download ({lang}): not measured (needs Chromium at /usr/bin/chromium)")
         words = search_words(project, LANGS[0])
@@ -574,6 +595,7 @@ def main(argv=None) -> int:
                       + f"; {kb(size)} compressed in {files} files")
             print(f"search result, another word once the engine is loaded (slow 3G, 4x slower CPU): {slow['another']:.2f} s"
                   + ("" if state == "complete" else " (the rest of the index not in)"))
+            print(f"search result of the closest word to a misspelt one, \"did you mean\" (slow 3G, 4x slower CPU): {slow['misspelt']:.2f} s")
         elif not words:
             print(f"search on a slow link: not measured (no case text to search in {LANGS[0]})")
         else:

@@ -11,6 +11,7 @@ TAGS = "tags/"
 SEARCH = "search/"
 SEARCH_BUNDLE = "pagefind/"  # each language's Pagefind index, under its folder
 SEARCH_FILES = "site-search.json"  # in each bundle: what a first search needs (plugin/search_index.py)
+SEARCH_WORDS = "site-words.txt"  # in each bundle: the words of its index, to correct a misspelt one
 DATA = "data/"  # the codebook page of open data
 TRANSLATIONS = "translations/"
 FEED = "feed.xml"  # each language's Atom feed, under its folder

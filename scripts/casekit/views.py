@@ -188,6 +188,27 @@ def case_view(case, lang: str, t, vocab, default_language: str) -> dict:
     }
 
 
+def search_terms(case, vocab, languages) -> list:
+    """What the catalogue finds ``case`` by, as search is to find it in every language: the
+    labels of its tags and regions and the names of its countries in each language of
+    ``languages``, its organisations, its places as each of its texts names them. Each once,
+    in that order (overrides/partials/case.html indexes them with the case's text)."""
+    facts = case.facts
+    terms = []
+    for tag_id in case_tag_ids(case, vocab):
+        tag = vocab.tags.get(tag_id)
+        if tag:
+            terms += [tag.label.get(lang) for lang in languages]
+    terms += [country_name(code, lang) for code in facts.get("countries") or [] for lang in languages]
+    terms += [name for key in ("implementing", "partners", "funders") for name in facts.get(key) or []]
+    terms += list(facts.get("places") or [])
+    for text in case.texts.values():
+        own = text.meta.get("places")
+        if isinstance(own, list):
+            terms += [place for place in own if isinstance(place, str)]
+    return list(dict.fromkeys(str(term).strip() for term in terms if term and str(term).strip()))
+
+
 def case_tag_ids(case, vocab) -> list:
     """The tags a case is found under: its tags and its regions (from its countries)."""
     return list(case.facts.get("tags") or []) + vocab.regions_of(case.facts.get("countries"))

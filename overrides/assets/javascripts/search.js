@@ -19,9 +19,14 @@
  * (the list's prefetch_cap). <html data-search-index> then says how it went: "complete", or
  * "on-demand" (each query's chunks come as it needs them).
  *
- * A query that finds nothing offers the tags whose label is close to it (from the list) and
- * asks to check the spelling. Every text comes from the page (the form's data-search-texts,
- * from the UI strings): this file holds no words of any language.
+ * A case is indexed with what the catalogue finds it by, in every language (its "terms":
+ * tag labels, countries, organisations, places), after its text; its snippet comes from its
+ * text only (the terms are left out of it). A word of a query that finds nothing is answered
+ * with the closest word of the index (from the list of the index's words, requested then):
+ * "did you mean …?" and that query's results. A query that finds nothing still offers the tags
+ * whose label is close to it (from the list), and asks to check the spelling when no word is
+ * close. Every text comes from the page (the form's data-search-texts, from the UI strings):
+ * this file holds no words of any language.
  */
 (function () {
   "use strict";
@@ -40,7 +45,7 @@
   var searchPage = new URL(first.getAttribute("data-search-page"), location.href);
   var texts = JSON.parse(first.getAttribute("data-search-texts"));
   var plural = new Intl.PluralRules(lang);
-  var DROPDOWN_RESULTS = 5, PAGE_RESULTS = 10, DEBOUNCE_MS = 120, SUGGESTIONS = 5;
+  var DROPDOWN_RESULTS = 5, PAGE_RESULTS = 10, DEBOUNCE_MS = 120, SUGGESTIONS = 5, EXCERPT_WORDS = 24;
   // requests of the background download at once: on HTTP/1.1 a browser opens six connections
   // to a host, so two stay free for what the reader is waiting for
   var BACKGROUND_REQUESTS = 4;
@@ -131,7 +136,7 @@
       return Promise.all([script, worker, wasm, entry, meta]);
     }).then(function (loaded) {
       var pagefind = loaded[0];
-      return pagefind.options({ basePath: bundle.pathname, baseUrl: base.pathname, metaCacheTag: engine.files.version, excerptLength: 24 })
+      return pagefind.options({ basePath: bundle.pathname, baseUrl: base.pathname, metaCacheTag: engine.files.version, excerptLength: EXCERPT_WORDS })
         .then(function () { return pagefind.init(); })
         .then(function () { engine.ready = true; return pagefind; });
     });
@@ -139,8 +144,22 @@
       engine.api = null;
       engine.requested = {};
       engine.rest = null;
+      engine.words = null;
     });
     return engine.api;
+  }
+
+  // The words of the index (a space between two), most frequent first, with their folded
+  // forms: requested once, when a word of a query first finds nothing.
+  function indexWords() {
+    if (!engine.words) {
+      engine.words = quiet(request(engine.files.words).then(function (buffer) {
+        var all = new TextDecoder().decode(buffer).split(" ").filter(Boolean);
+        return { words: all, folded: all.map(fold) };
+      }));
+      engine.words.catch(function () { engine.words = null; });
+    }
+    return engine.words;
   }
 
   /* --- texts and suggestions ----------------------------------------------------------- */
@@ -161,20 +180,59 @@
     return fold(value).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
   }
 
-  // Edits (insert, delete, replace, swap two neighbours) from one word to the other.
-  function distance(a, b) {
-    var rows = [];
+  // Edits (insert, delete, replace, swap two neighbours) from one word to the other; past
+  // ``most`` (if given), only that it is more (once two rows in a row are past it: a swap
+  // reaches back two rows).
+  function distance(a, b, most) {
+    if (most !== undefined && Math.abs(a.length - b.length) > most) return most + 1;
+    var rows = [], before = 0;
     for (var i = 0; i <= a.length; i++) {
       rows.push([i]);
+      var least = i;
       for (var j = 1; j <= b.length; j++) {
         if (i === 0) { rows[0].push(j); continue; }
         var cost = a[i - 1] === b[j - 1] ? 0 : 1;
         var best = Math.min(rows[i - 1][j] + 1, rows[i][j - 1] + 1, rows[i - 1][j - 1] + cost);
         if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, rows[i - 2][j - 2] + 1);
         rows[i].push(best);
+        least = Math.min(least, best);
       }
+      if (most !== undefined && i > 0 && least > most && before > most) return most + 1;
+      before = least;
     }
     return rows[a.length][b.length];
+  }
+
+  // The edits a misspelt word may be from the word meant.
+  function allowed(word) {
+    return word.length >= 7 ? 2 : 1;
+  }
+
+  // The word of the index closest to ``typed`` (folded), the most frequent of the closest;
+  // none when the index holds it as typed or no word is close.
+  function closest(typed, list) {
+    var most = allowed(typed), best = null;
+    for (var at = 0; at < list.folded.length; at++) {
+      var edits = distance(typed, list.folded[at], most);
+      if (edits === 0) return null;
+      if (edits <= most && (!best || edits < best.edits)) best = { word: list.words[at], edits: edits };
+    }
+    return best && best.word;
+  }
+
+  // ``query`` with each of the words ``missing`` (folded) replaced by the closest word of the
+  // index; null when none has a close word.
+  function corrected(query, missing, list) {
+    var changed = false;
+    var parts = query.split(/([^\p{L}\p{N}]+)/u).map(function (part) {
+      var word = fold(part);
+      if (missing.indexOf(word) < 0) return part;
+      var other = closest(word, list);
+      if (!other) return part;
+      changed = true;
+      return other;
+    });
+    return changed ? parts.join("") : null;
   }
 
   // The tags whose label has a word close to a word of the query, closest first.
@@ -188,7 +246,7 @@
         asked.forEach(function (typed) {
           // the whole word, or as many letters of it as were typed
           var edits = Math.min(distance(typed, word), typed.length >= 4 ? distance(typed, word.slice(0, typed.length)) : Infinity);
-          if (edits <= (typed.length >= 7 ? 2 : 1)) score = Math.min(score, edits);
+          if (edits <= allowed(typed)) score = Math.min(score, edits);
         });
       });
       if (score < Infinity) scored.push({ tag: tag, score: score });
@@ -239,30 +297,59 @@
     return out;
   }
 
+  // A case's snippet from its text, never from its search terms (which end what Pagefind
+  // indexed of it: the page's "terms" metadata): the words around most of the words found in
+  // the text, those marked; the text's first words when the query matched only its terms.
+  function snippet(data) {
+    var terms = data.meta && data.meta.terms;
+    if (!terms) return data.excerpt ? excerpt(data.excerpt) : null;
+    var all = (data.content || "").split(/\s+/);
+    var text = all.length - terms.split(/\s+/).filter(Boolean).length;
+    var found = (data.locations || []).filter(function (at) { return at < text; }).sort(function (a, b) { return a - b; });
+    var start = 0, most = 0;
+    found.forEach(function (first, at) {  // the window of EXCERPT_WORDS that holds most of them
+      var count = found.slice(at).filter(function (other) { return other < first + EXCERPT_WORDS; }).length;
+      if (count > most) { most = count; start = first; }
+    });
+    start = Math.max(0, Math.min(start - Math.floor(EXCERPT_WORDS / 4), text - EXCERPT_WORDS));
+    var out = element("p", "site-search-result__excerpt");
+    for (var at = start; at < Math.min(text, start + EXCERPT_WORDS); at++) {
+      if (at > start) out.appendChild(document.createTextNode(" "));
+      if (found.indexOf(at) >= 0) out.appendChild(element("mark", "", all[at]));
+      else out.appendChild(document.createTextNode(all[at]));
+    }
+    return out;
+  }
+
   // A result's link (and, once Pagefind's fragment of the page is in, its snippet): shown at
   // once from the address and title the build listed, completed later.
-  function fill(item, url, title, snippet) {
+  function fill(item, url, title, data) {
     var link = item.querySelector("a") || item.appendChild(element("a", "site-search-result__link"));
     link.href = url;
     link.textContent = title || url;
-    if (snippet && !item.querySelector("p")) item.appendChild(excerpt(snippet));
+    var shown = data && !item.querySelector("p") && snippet(data);
+    if (shown) item.appendChild(shown);
+  }
+
+  // The tags close to ``query``, added to ``box``.
+  function addSuggestions(box, query) {
+    var close = suggestions(query);
+    if (!close.length) return;
+    box.appendChild(element("p", "", text("suggestions")));
+    var list = element("ul", "site-search-suggestions");
+    close.forEach(function (tag) {
+      var link = element("a", "md-tag site-search-suggestion", tag.label);
+      link.href = new URL(tag.url, base).href;
+      list.appendChild(element("li")).appendChild(link);
+    });
+    box.appendChild(list);
   }
 
   function nothingFound(query) {
     var box = element("div", "site-search-results__none");
     box.appendChild(element("p", "site-search-results__status", text("no_results", { query: query })));
     box.appendChild(element("p", "", text("check_spelling")));
-    var close = suggestions(query);
-    if (close.length) {
-      box.appendChild(element("p", "", text("suggestions")));
-      var list = element("ul", "site-search-suggestions");
-      close.forEach(function (tag) {
-        var link = element("a", "md-tag site-search-suggestion", tag.label);
-        link.href = new URL(tag.url, base).href;
-        list.appendChild(element("li")).appendChild(link);
-      });
-      box.appendChild(list);
-    }
+    addSuggestions(box, query);
     return box;
   }
 
@@ -283,6 +370,7 @@
     this.shown = this.dropdown ? DROPDOWN_RESULTS : PAGE_RESULTS;
     this.ticket = 0;
     this.found = null;
+    this.correction = null;  // {asked, query}: the results shown are those of a corrected query
     this.closed = false;  // the reader closed the results under the header's field (Escape)
     // what screen readers announce: the number of results, or that there is none
     this.live = form.appendChild(element("p", "visually-hidden"));
@@ -317,6 +405,7 @@
         .then(function (found) {
           if (ticket !== field.ticket) return;
           field.found = found.results;
+          field.correction = null;
           field.shown = field.dropdown ? DROPDOWN_RESULTS : PAGE_RESULTS;
           return field.render(query, ticket);
         })
@@ -335,17 +424,23 @@
     if (!found.length) {
       this.show(nothingFound(query));
       this.live.textContent = text("no_results", { query: query });
-      return Promise.resolve();
+      return this.correct(query, words(query).filter(function (word) { return word.length >= 3; }), ticket);
     }
     var content = document.createDocumentFragment();
-    content.appendChild(this.liveStatus(text("results", { count: found.length })));
+    if (this.correction) {
+      content.appendChild(this.didYouMean());
+      content.appendChild(this.liveStatus(text("corrected", { query: query }) + " " + text("results", { count: found.length })));
+      this.live.textContent = text("no_results", { query: this.correction.asked }) + " " + this.live.textContent;
+    } else {
+      content.appendChild(this.liveStatus(text("results", { count: found.length })));
+    }
     var list = content.appendChild(element("ol", "site-search-results__list"));
     var waits = found.slice(0, this.shown).map(function (item) {
       var entry = list.appendChild(element("li", "site-search-result"));
       var known = engine.files && engine.files.pages[item.id];
       if (known) fill(entry, new URL(known[0], base).href, known[1]);
       return item.data().then(function (data) {
-        if (ticket === field.ticket) fill(entry, data.url, data.meta && data.meta.title, data.excerpt);
+        if (ticket === field.ticket) fill(entry, data.url, data.meta && data.meta.title, data);
         return data;
       }, function () { return null; });  // the link stays, without a snippet
     });
@@ -368,7 +463,7 @@
     this.show(content);
     return Promise.all(waits).then(function (pages) {
       pages = pages.filter(Boolean);
-      if (ticket !== field.ticket || !pages.length) return;
+      if (ticket !== field.ticket || !pages.length || field.correction) return;
       var missing = unfound(query, pages);
       if (!missing.length) return;
       if (missing.length === words(query).filter(function (word) { return word.length >= 3; }).length) {
@@ -377,7 +472,47 @@
       } else {
         field.results.insertBefore(nothingFound(missing.join(" ")), list);
       }
+      return field.correct(query, missing, ticket);
     });
+  };
+
+  // The words ``missing`` of ``query`` found nothing: the query with the closest words of the
+  // index instead, searched; its results replace what is shown if it finds any.
+  Field.prototype.correct = function (query, missing, ticket) {
+    var field = this;
+    if (!missing.length || !engine.files || !engine.files.words) return Promise.resolve();
+    return Promise.all([start(), indexWords()]).then(function (loaded) {
+      var other = corrected(query, missing, loaded[1]);
+      if (!other || ticket !== field.ticket) return;
+      return loaded[0].search(other).then(function (found) {
+        if (ticket !== field.ticket || !found.results.length) return;
+        field.found = found.results;
+        field.correction = { asked: query, query: other };
+        return field.render(other, ticket);
+      });
+    }).catch(function () {});  // what was shown stays: no results, the tags close to the query
+  };
+
+  // Above the results of a corrected query: that the query typed found nothing, the
+  // corrected one (a link that searches it), the tags close to the query typed.
+  Field.prototype.didYouMean = function () {
+    var field = this, asked = this.correction.asked, other = this.correction.query;
+    var box = element("div", "site-search-results__none site-search-results__corrected");
+    box.appendChild(element("p", "", text("no_results", { query: asked })));
+    var line = box.appendChild(element("p", "site-search-results__did-you-mean"));
+    var parts = text("did_you_mean").split("{query}");
+    line.appendChild(document.createTextNode(parts[0]));
+    var link = line.appendChild(element("a", "site-search-correction", other));
+    link.href = pageWithQuery(searchPage, other).href;
+    link.addEventListener("click", function (event) {
+      event.preventDefault();
+      field.input.value = other;
+      field.input.focus();
+      field.changed();
+    });
+    line.appendChild(document.createTextNode(parts.slice(1).join("{query}")));
+    addSuggestions(box, asked);
+    return box;
   };
 
   Field.prototype.liveStatus = function (message) {

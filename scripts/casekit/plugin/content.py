@@ -91,6 +91,7 @@ class Content:
             alike = self.related()
             for slug, view in out.items():
                 view["related"] = [out[other] for other in alike[slug]]
+                view["terms"] = views.search_terms(coll.cases[slug], coll.vocab, coll.languages)
                 view["data"] = views.card_data(view)
             self._views[lang] = out
         return self._views[lang]

@@ -16,16 +16,25 @@ soon as the engine finds it (its snippet follows with Pagefind's fragment of the
 request later); the language's tags with their addresses, suggested when nothing matches a
 query; and each chunk's size with the cap on what the page fetches of the index in the
 background once a search has shown its results (PREFETCH_CAP).
+
+A case is indexed with what the catalogue finds it by, in every language (the tag labels,
+country names, organisations and places of overrides/partials/case.html's case-terms, after
+its text): a Dutch reader's "migratie" finds the cases the Spanish reader's "migración" finds.
+Beside the list, the words of the language's index, most frequent first (urls.SEARCH_WORDS),
+which search.js requests when a word of a query finds nothing, to offer the closest ones.
 """
 from __future__ import annotations
 
 import gzip
 import json
+import re
 import shutil
 import signal
 import subprocess
 import sys
 import threading
+import unicodedata
+from collections import Counter
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -55,8 +64,10 @@ def write(site_dir: str, build) -> str:
     result = _run_stopping_on_term(command)
     if result.returncode != 0:
         raise PluginError(f"Pagefind could not index the {build.lang} pages:\n{result.stdout}{result.stderr}")
-    files = search_files(bundle, build.lang, suggestions(build.tag_index))
+    fragments = read_fragments(bundle)
+    files = search_files(bundle, build.lang, suggestions(build.tag_index), fragments)
     (bundle / urls.SEARCH_FILES).write_text(json.dumps(files, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    (bundle / urls.SEARCH_WORDS).write_text(" ".join(index_words(fragments.values())), encoding="utf-8")
     return f"search index written to {own_prefix}{urls.SEARCH_BUNDLE}"
 
 
@@ -66,7 +77,7 @@ def suggestions(tag_index: list) -> list:
     return [{"label": tag["label"], "url": tag["url"]} for facet in tag_index for tag in facet["tags"] if tag["count"]]
 
 
-def search_files(bundle: Path, lang: str, tags: list) -> dict:
+def search_files(bundle: Path, lang: str, tags: list, fragments: dict) -> dict:
     """What a first search in ``lang`` needs from the Pagefind bundle at ``bundle``: each index
     chunk as [first word, last word, file, bytes].
 
@@ -88,20 +99,42 @@ def search_files(bundle: Path, lang: str, tags: list) -> dict:
     return {"version": index["hash"], "entry": "pagefind-entry.json", "meta": meta, "wasm": f"wasm.{lang}.pagefind",
             "chunks": [[first, last, f"index/{chunk}.pf_index", (bundle / "index" / f"{chunk}.pf_index").stat().st_size]
                        for first, last, chunk in index_chunks(bundle / meta)],
-            "prefetch_cap": PREFETCH_CAP, "pages": pages(bundle), "tags": tags}
+            "prefetch_cap": PREFETCH_CAP, "pages": pages(fragments), "tags": tags,
+            "words": f"{urls.SEARCH_WORDS}?v={index['hash']}"}
 
 
-def pages(bundle: Path) -> dict:
-    """Each indexed page's Pagefind id (the name of its fragment file): [its address relative
-    to the site's root, its title]."""
+def read_fragments(bundle: Path) -> dict:
+    """Each indexed page's Pagefind id (the name of its fragment file): Pagefind's fragment
+    of the page (its address, text and metadata). A page's search terms (its "terms"
+    metadata) must end its text, where search.js leaves them out of its snippets."""
     out = {}
     for path in sorted((bundle / "fragment").glob("*.pf_fragment")):
         data = gzip.decompress(path.read_bytes())
         if not data.startswith(META_SIGNATURE):
             raise PluginError(f"{path.name} is not a Pagefind fragment this build can read (a new Pagefind version?)")
         fragment = json.loads(data[len(META_SIGNATURE):])
-        out[path.name.removesuffix(".pf_fragment")] = [fragment["url"].lstrip("/"), fragment.get("meta", {}).get("title", "")]
+        terms = " ".join(fragment.get("meta", {}).get("terms", "").split())
+        ending = " ".join(fragment.get("content", "").split()[-len(terms.split()):])
+        if terms and ending.rstrip(".") != terms.rstrip("."):  # Pagefind ends a block with a full stop
+            raise PluginError(f"{fragment['url']}: its search terms do not end its indexed text (a new Pagefind version?)")
+        out[path.name.removesuffix(".pf_fragment")] = fragment
     return out
+
+
+def pages(fragments: dict) -> dict:
+    """Each indexed page's Pagefind id: [its address relative to the site's root, its title]."""
+    return {key: [fragment["url"].lstrip("/"), fragment.get("meta", {}).get("title", "")] for key, fragment in fragments.items()}
+
+
+WORD = re.compile(r"[^\W\d_]{3,40}")
+
+
+def index_words(fragments) -> list:
+    """The words of the pages' texts (and search terms), lower-cased, each once, the most
+    frequent first (then in alphabetical order); of three letters or more, spelt as written
+    (the page folds accents away when it compares them)."""
+    counts = Counter(word.lower() for fragment in fragments for word in WORD.findall(unicodedata.normalize("NFC", fragment.get("content", ""))))
+    return sorted(counts, key=lambda word: (-counts[word], word))
 
 
 def index_chunks(meta_path: Path) -> list:

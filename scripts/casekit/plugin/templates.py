@@ -13,7 +13,7 @@ from . import not_found, offline, repository
 
 CARD_ROOT = "\x00root/"  # in a card rendered once: replaced by each page's way to the site root
 # the UI strings (search.*) that assets/javascripts/search.js shows, given to it by the page
-SEARCH_TEXTS = ("searching", "results", "no_results", "check_spelling", "suggestions", "see_all", "more", "failed", "offline")
+SEARCH_TEXTS = ("searching", "results", "no_results", "check_spelling", "did_you_mean", "corrected", "suggestions", "see_all", "more", "failed", "offline")
 
 
 class Cards(dict):
