@@ -264,7 +264,7 @@ def tag_index(cases: dict, vocab, lang: str, t, default_language: str) -> list:
     for facet, labels in vocab.facets.items():
         tags = [
             {"id": tag.id, "label": tag.label.get(lang, tag.id), "description": tag.description.get(lang, ""),
-             "url": tag_url(tag.id, lang, default_language), "count": counts.get(tag.id, 0),
+             "url": tag_url(tag.id, lang, default_language), "count": counts.get(tag.id, 0), "count_number": t.number(counts.get(tag.id, 0)),
              "count_text": t("catalogue.count", count=counts.get(tag.id, 0))}
             for tag in vocab.tags.values() if tag.facet == facet
         ]

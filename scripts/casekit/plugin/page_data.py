@@ -116,4 +116,5 @@ def place_map(build) -> dict:
                        build.t("places.map_title"), label, description=build.t("places.map_description"), world=world)
     for place in places:
         place["label"], place["link"], place["note"] = label(place["name"], place["count"]), link(place["code"]), notes.get(place["name"])
+        place["count_number"] = build.t.number(place["count"])
     return {"map": Markup(svg), "countries": places}
