@@ -14,7 +14,8 @@ Prints one line per problem, `path:line: error: message Fix: hint`, then a count
 prints one summary line and exits 0 when all is well. In a pull request's workflow,
 `--format github --summary "$GITHUB_STEP_SUMMARY" --changed <files>` prints the problems as
 annotations on their lines, warns about stale or missing translations of the changed cases and
-writes a summary of them.
+writes a summary of them. With `--base <commit>` (the pull request's base) it also warns when a
+case's facts from the sources changed since the merge base but its `reviewed:` date did not.
 
 Messages are in the language of --lang, else of the LANG environment variable (nl_NL.UTF-8
 speaks Dutch), else English; a language of the site without a catalogue of messages
@@ -86,6 +87,9 @@ def main(argv=None) -> int:
                              "e.g. $GITHUB_STEP_SUMMARY")
     parser.add_argument("--changed", metavar="PATH", nargs="*", default=None,
                         help="the files a pull request changes: the summary and the translation warnings cover their cases")
+    parser.add_argument("--base", metavar="REF",
+                        help="the commit a pull request is compared with (its base): warn when a changed case's "
+                             "facts from the sources differ from those at the merge base while its reviewed: date does not")
     parser.add_argument("--lang", metavar="LANG", help="the language of the messages, one of the site's "
                                                         "(default: that of the LANG environment variable, else English)")
     args = parser.parse_args(argv)
@@ -101,9 +105,13 @@ def main(argv=None) -> int:
     problems = collection.problems
     if only is not None and not any(Path(p).resolve() == (docs / "tags.yml").resolve() for p in args.paths):
         problems = [p for p in problems if not p.path.endswith("tags.yml")]
+    reviewed = []  # changed facts without a new reviewed: date (--base)
+    if args.base:
+        touched = _touched_cases(args.changed if args.changed is not None else args.paths, docs)
+        reviewed = pull_request.unreviewed_changes(collection, touched or sorted(collection.cases), project.ROOT, args.base)
     if args.format == "github" or args.summary:
         slugs = _touched_cases(args.changed if args.changed is not None else args.paths, docs) or []
-        warnings = pull_request.translation_warnings(collection, slugs, project.ROOT)
+        warnings = pull_request.translation_warnings(collection, slugs, project.ROOT) + reviewed
         if args.format == "github":
             for problem in sorted(problems):
                 print(pull_request.annotation(problem, "error", language))
@@ -112,8 +120,8 @@ def main(argv=None) -> int:
         if args.summary:
             with open(args.summary, "a", encoding="utf-8") as handle:
                 handle.write(pull_request.summary(collection, slugs, problems, warnings, language) + "\n")
-    if args.format == "text" and collection.warnings:
-        print("\n".join(warning.format(language) for warning in sorted(collection.warnings)))
+    if args.format == "text" and (collection.warnings or reviewed):
+        print("\n".join(warning.format(language) for warning in sorted(collection.warnings) + reviewed))
     if problems:
         if args.format == "text":
             print(report(problems, language))

@@ -34,19 +34,20 @@ def _flow(value) -> str:
 
 
 def _facts(vocab_path: Path, original: str, **overrides) -> str:
-    """The fixture case's case.yml; ``overrides`` replace its countries, start, end, tags or
-    added (e.g. start=None for a case whose sources give no date). Its regions come from its
-    countries."""
+    """The fixture case's case.yml; ``overrides`` replace its countries, venue, start, end, tags
+    or added (e.g. start=None for a case whose sources give no date, venue="not-stated" for one
+    whose sources do not say where it took place). Its regions come from its countries."""
     from casekit import vocab
     tags, _problems = vocab.load(vocab_path, languages())
     regions = tags.ids("region")
     others = [tag for tag in tags.ids() if tag not in regions][:2]
-    facts = {"countries": ["CO"], "start": "2020-01", "end": "2020-06", "tags": others,
+    facts = {"countries": ["CO"], "venue": None, "start": "2020-01", "end": "2020-06", "tags": others,
              "added": "2026-01-01"} | overrides
+    venue = f"venue: {facts['venue']}\n" if facts["venue"] else ""
     return (
         f"original_language: {original}\n"
         "implementing: [Fixture Organisation]\npartners: []\nfunders: []\n"
-        f"countries: {_flow(facts['countries'])}\nplaces: [Fixture Town]\n"
+        f"countries: {_flow(facts['countries'])}\n{venue}places: [Fixture Town]\n"
         f"start: {_flow(facts['start'])}\nend: {_flow(facts['end'])}\nparticipants: {{people: 12}}\n"
         f"tags: {_flow(facts['tags'])}\n"
         "sources:\n  - title: A fixture report\n    publisher: Fixture Publisher\n    language: en\n    published: 2019-05\n"
@@ -75,8 +76,9 @@ def text_name(lang: str) -> str:
     return "index.md" if lang == languages()[0] else f"index.{lang}.md"
 
 
-def make_project(dest: Path) -> Path:
-    """A copy of the project with the fixture case as its only case; returns ``dest``."""
+def make_project(dest: Path, **facts) -> Path:
+    """A copy of the project with the fixture case as its only case; returns ``dest``.
+    ``facts``: facts of the case's own (see _facts)."""
     dest = Path(dest)
     for name in ("overrides", "scripts"):
         shutil.copytree(ROOT / name, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
@@ -86,7 +88,7 @@ def make_project(dest: Path) -> Path:
     for folder in (dest / "docs" / "cases").iterdir():
         if folder.is_dir():
             shutil.rmtree(folder)
-    write_case(dest / "docs")
+    write_case(dest / "docs", **facts)
     return dest
 
 

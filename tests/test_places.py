@@ -18,12 +18,22 @@ from conftest import LANGS, ROOT, SLUGS, WIDTHS, Visit, box, new_context, overfl
 STRINGS = project.strings_for(ROOT)
 
 
-def _countries() -> Counter:
+def _countries(venue_not_stated: bool = False) -> Counter:
+    """How many cases each country has; or (``venue_not_stated``) how many of them do not say
+    where they took place, the country being where their examples come from."""
     counts: Counter = Counter()
     for slug in SLUGS:
         facts = yaml.safe_load((ROOT / "docs" / "cases" / slug / "case.yml").read_text(encoding="utf-8"))
-        counts.update(set(facts.get("countries") or []))
+        if not venue_not_stated or facts.get("venue") == "not-stated":
+            counts.update(set(facts.get("countries") or []))
     return counts
+
+
+def _label(t, name: str, code: str) -> str:
+    """A country's name on the map: its cases, and how many of them do not state their venue."""
+    label = t("places.country_cases", name=name, count=_countries()[code])
+    examples_only = _countries(venue_not_stated=True)[code]
+    return label + (f" ({t('places.venue_not_stated', count=examples_only)})" if examples_only else "")
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -42,7 +52,7 @@ def test_every_country_of_the_cases_is_listed_and_mapped(site, lang):
     for link in links:
         code = link["href"].split("country=")[1]
         assert link["href"] == f"../cases/?country={code}"
-        assert link["aria-label"] == STRINGS(lang)("places.country_cases", name=listed[code], count=counts[code])
+        assert link["aria-label"] == _label(STRINGS(lang), listed[code], code)
     # every case's country that the map can draw is on it
     assert {link["href"].split("country=")[1] for link in links} <= set(counts)
 
@@ -108,7 +118,6 @@ def _on_the_catalogue_of(page, lang, code):
 def test_a_country_on_the_map_opens_the_catalogue_filtered_to_it(server, browser, lang, width):
     t = STRINGS(lang)
     names = Locale.parse(lang).territories
-    counts = _countries()
     context = new_context(browser, width)
     visit = Visit(context.new_page())
     page = visit.page
@@ -135,7 +144,7 @@ def test_a_country_on_the_map_opens_the_catalogue_filtered_to_it(server, browser
         on_map = _ax_tree(page, "figure.places-map")
         assert t("places.map_title") in [name for role, name in on_map if role != "link"], on_map
         assert [name for role, name in on_map if role == "link"] == [
-            t("places.country_cases", name=names[code], count=counts[code]) for code in codes]
+            _label(t, names[code], code) for code in codes]
         listed = [a.split("country=")[1] for a in page.locator(".places-list a").evaluate_all("els => els.map(a => a.getAttribute('href'))")]
         assert [name for role, name in _ax_tree(page, ".places-list") if role == "link"] == [names[code] for code in listed]
         # the keyboard: Tab reaches every country of the map in turn, the focused one looks

@@ -114,8 +114,16 @@ def test_case_json_ld(site, lang, slug):
     assert article["name"] == text["title"] and article["description"] == text["summary"]
     assert [t["termCode"] for t in article["about"]] == facts["tags"]
     assert [t["name"] for t in article["about"]] == [VOCABULARY[t]["label"][lang] for t in facts["tags"]]
-    assert [p["identifier"] for p in article["spatialCoverage"] if p["@type"] == "Country"] == facts["countries"]
-    assert [c["name"] for c in article["contributor"]] == (facts.get("implementing") or []) + (facts.get("partners") or [])
+    # where it took place; a case whose sources do not say so only mentions its examples' countries
+    if facts.get("venue") == "not-stated":
+        assert "spatialCoverage" not in article
+        assert [p["identifier"] for p in article["mentions"] if p["@type"] == "Country"] == facts["countries"]
+    else:
+        assert [p["identifier"] for p in article["spatialCoverage"] if p["@type"] == "Country"] == facts["countries"]
+    # its organisations are mentioned by our article, not its contributors
+    assert "contributor" not in article
+    assert ([c["name"] for c in article["mentions"] if c["@type"] == "Organization"]
+            == (facts.get("implementing") or []) + (facts.get("partners") or []))
     assert [c["name"] for c in article["citation"]] == [s["title"] for s in facts["sources"]]
     assert article["dateModified"] == facts["reviewed"]
     start, end = facts.get("start"), facts.get("end")

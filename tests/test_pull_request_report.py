@@ -62,3 +62,58 @@ def test_no_changed_case_says_so(project, tmp_path):
     summary = tmp_path / "summary.md"
     assert _validate(project, "--format", "github", "--summary", str(summary), "--changed").returncode == 0
     assert "No case is added or changed." in summary.read_text(encoding="utf-8")
+
+
+def _git(project, *args):
+    subprocess.run(["git", "-c", "user.name=Test", "-c", "user.email=test@example.org", *args], cwd=project,
+                   check=True, capture_output=True, text=True, timeout=60)
+
+
+def _committed(project):
+    """``project`` as a git repository: its base commit, then a branch of a pull request."""
+    _git(project, "init", "-q", "-b", "base")
+    _git(project, "add", "-A")
+    _git(project, "commit", "-q", "-m", "base")
+    _git(project, "checkout", "-q", "-b", "proposal")
+    return project
+
+
+def _edit_facts(project, old, new):
+    facts = project / CASE / "case.yml"
+    facts.write_text(facts.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
+    _git(project, "commit", "-q", "-am", "edit")
+
+
+def _reviewed_line(project) -> int:
+    lines = (project / CASE / "case.yml").read_text(encoding="utf-8").splitlines()
+    return next(i for i, text in enumerate(lines, 1) if text.startswith("reviewed:"))
+
+
+def test_facts_changed_without_a_new_reviewed_date_are_a_warning(project):
+    _committed(project)
+    _edit_facts(project, "places: [Fixture Town]", "places: [Another Town]")
+    for args in (["--format", "github"], []):
+        result = _validate(project, *args, "--base", "base", "--changed", f"{CASE}/case.yml")
+        assert result.returncode == 0, result.stdout
+        assert "places" in result.stdout and "reviewed" in result.stdout, result.stdout
+        assert (f"::warning file={CASE}/case.yml,line={_reviewed_line(project)}::" in result.stdout
+                or f"{CASE}/case.yml:{_reviewed_line(project)}: warning: " in result.stdout), result.stdout
+    # with a new reviewed: date, no warning
+    facts = (project / CASE / "case.yml").read_text(encoding="utf-8")
+    reviewed = next(text for text in facts.splitlines() if text.startswith("reviewed:"))
+    _edit_facts(project, reviewed, "reviewed: 2026-02-03")
+    result = _validate(project, "--format", "github", "--base", "base", "--changed", f"{CASE}/case.yml")
+    assert "::warning" not in result.stdout, result.stdout
+
+
+def test_a_change_that_is_not_a_fact_from_the_sources_needs_no_review(project):
+    """Tags are the collection's own words, and a new case has the reviewed: date it is written with."""
+    from casekit import vocab
+    _committed(project)
+    facts = (project / CASE / "case.yml").read_text(encoding="utf-8")
+    tags_line = next(text for text in facts.splitlines() if text.startswith("tags:"))
+    tags, _problems = vocab.load(project / "docs" / "tags.yml", languages())
+    unused = next(tag for tag in tags.ids() if tag not in tags_line and tag not in tags.ids("region"))
+    _edit_facts(project, tags_line, tags_line[:-1] + f", {unused}]")
+    result = _validate(project, "--format", "github", "--base", "base", "--changed", f"{CASE}/case.yml")
+    assert result.returncode == 0 and "::warning" not in result.stdout, result.stdout

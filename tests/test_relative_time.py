@@ -41,3 +41,50 @@ def test_relative_time_is_a_warning_at_its_line_in_every_language(project):
         line = next(i for i, text in enumerate(lines, 1) if "a paragraph of results" in text)
         assert f"{rel}:{line}: warning: " in result.stdout, result.stdout
     assert result.stdout.strip().splitlines()[-1].startswith("OK: ")
+
+
+def _guide_words(lang: str) -> set:
+    """The words of the style guide's "Relative time" line for ``lang`` (CONTRIBUTING.md, in the
+    section headed with the language's English name)."""
+    from babel import Locale
+    name = Locale.parse("en").languages[lang]
+    guide = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    section = guide.split(f"\n### {name}", 1)[1].split("\n#", 1)[0]
+    bullet = section.split("\n- Relative time:", 1)[1].split("\n- ", 1)[0].split("\n\n", 1)[0]
+    return {word.strip().rstrip(".") for word in " ".join(bullet.split()).split(",")}
+
+
+def test_the_validator_checks_the_words_the_style_guide_bans_in_every_language():
+    from casekit import project as project_mod
+    for lang in languages():
+        words = set(project_mod.strings_for(ROOT)(lang).get("checks.relative_time"))
+        assert _guide_words(lang) == words, lang
+
+
+@pytest.fixture(scope="module")
+def every_word(tmp_path_factory):
+    """The fixture case with every relative-time word of its language, one a line."""
+    from casekit import project as project_mod
+    dest = make_project(tmp_path_factory.mktemp("every-word") / "p")
+    strings = project_mod.strings_for(ROOT)
+    for lang in languages():
+        phrases = strings(lang).get("checks.relative_time")
+        path = dest / "docs" / "cases" / SLUG / text_name(lang)
+        lines = "\n\n".join(f"It happened {phrase}, it says." for phrase in phrases)
+        path.write_text(path.read_text(encoding="utf-8").replace("A paragraph of results", lines + "\n\nA paragraph of results", 1), encoding="utf-8")
+    return dest
+
+
+def test_every_relative_time_word_is_found_in_every_language(every_word):
+    """"now", "ahora", "nu" and the others: each word of each language's list is warned about
+    at its own line."""
+    from casekit import project as project_mod
+    result = subprocess.run([sys.executable, str(every_word / "scripts" / "validate.py")], cwd=every_word,
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stdout
+    for lang in languages():
+        rel = f"docs/cases/{SLUG}/{text_name(lang)}"
+        lines = (every_word / rel).read_text(encoding="utf-8").splitlines()
+        for phrase in project_mod.strings_for(ROOT)(lang).get("checks.relative_time"):
+            line = lines.index(f"It happened {phrase}, it says.") + 1
+            assert f"{rel}:{line}: warning: " in result.stdout, (lang, phrase, result.stdout)

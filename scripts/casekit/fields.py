@@ -24,11 +24,12 @@ class Fact:
     name: str  # its key in case.yml
     row: str | None  # the facts box row that shows it (None: shown elsewhere on the page, or not at all)
     columns: tuple  # of Column: its columns in cases.json and cases.csv, in order
+    sourced: bool = True  # taken from the sources: changing it means the case was checked again (reviewed:)
 
 
 # In the order of the facts box and of the open data's columns.
 FACTS = (
-    Fact("original_language", "original_language", (Column("original_language", "code"),)),
+    Fact("original_language", "original_language", (Column("original_language", "code"),), sourced=False),
     Fact("implementing", "implementing", (Column("implementing", "list"),)),
     Fact("partners", "partners", (Column("partners", "list"),)),
     Fact("funders", "funders", (Column("funders", "list"),)),
@@ -39,11 +40,11 @@ FACTS = (
     Fact("end", "period", (Column("end", "period"),)),
     Fact("participants", "participants", (Column("participants_people", "number"), Column("participants_organisations", "number"),
                                           Column("participants_more_than", "text"))),
-    Fact("tags", None, (Column("tags", "list"), Column("tag_labels", "list", True))),  # the tags under the facts box
+    Fact("tags", None, (Column("tags", "list"), Column("tag_labels", "list", True)), sourced=False),  # the tags under the facts box
     Fact("sources", None, (Column("sources", "list"),)),  # the sources section
-    Fact("added", None, (Column("added", "date"),)),
-    Fact("reviewed", "reviewed", (Column("reviewed", "date"),)),
-    Fact("pending", None, ()),  # the translations still to write: a contributor's note, not shown
+    Fact("added", None, (Column("added", "date"),), sourced=False),
+    Fact("reviewed", "reviewed", (Column("reviewed", "date"),), sourced=False),
+    Fact("pending", None, (), sourced=False),  # the translations still to write: a contributor's note, not shown
 )
 
 # the facts box's rows, in the order it shows them; region comes from the countries
@@ -62,3 +63,9 @@ def open_data_columns() -> tuple:
 
 def names() -> tuple:
     return tuple(fact.name for fact in FACTS)
+
+
+def sourced() -> tuple:
+    """The facts taken from the sources: a change to one means the case was checked against
+    them again, and its reviewed: date changes with it (pull_request.unreviewed_changes)."""
+    return tuple(fact.name for fact in FACTS if fact.sourced)

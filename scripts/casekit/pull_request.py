@@ -4,9 +4,10 @@ workflow annotations (each problem on its line of the diff) and a job summary in
 """
 from __future__ import annotations
 
+import subprocess
 from pathlib import Path
 
-from . import urls
+from . import fields, urls, yamlines
 from .layout import text_filename
 from .messages import ENGLISH, Language, LanguageName, _, _n
 from .problems import Problem, display_path, visible
@@ -62,6 +63,45 @@ def translation_warnings(collection, slugs, root: Path) -> list:
             elif state == "missing":
                 out.append(Problem(path, 1, _("the case has no {lang} text yet; readers of that language see the original with a notice.", lang=LanguageName(lang)),
                                    _("a translator can add it later; the pull request can be merged without it.")))
+    return out
+
+
+def _git(root: Path, *args: str) -> str | None:
+    """What ``git args`` prints in ``root``, or None when git fails (no such commit or file)."""
+    try:
+        done = subprocess.run(["git", *args], cwd=root, capture_output=True, text=True, timeout=60, check=False)
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    return done.stdout if done.returncode == 0 else None
+
+
+def unreviewed_changes(collection, slugs, root: Path, base: str) -> list:
+    """Warnings for the cases ``slugs`` whose facts from the sources (casekit/fields.py) differ
+    from those at the merge base of ``base`` and HEAD while their reviewed: date does not: a
+    changed fact means the case was checked against its sources again, on a date to record."""
+    merge_base = (_git(root, "merge-base", base, "HEAD") or "").strip()
+    out = []
+    for slug in slugs:
+        case = collection.cases.get(slug)
+        if case is None or not merge_base:
+            continue
+        path = case.folder / "case.yml"
+        rel = path.resolve().relative_to(Path(root).resolve()).as_posix()
+        before_text = _git(root, "show", f"{merge_base}:{rel}")
+        if before_text is None:  # a new case: its reviewed: date is the one it is written with
+            continue
+        try:
+            before = yamlines.load(before_text).data
+            after = yamlines.load(path.read_text(encoding="utf-8"))
+        except yamlines.YamlSyntaxError:  # the validator reports the file itself
+            continue
+        if not isinstance(before, dict) or not isinstance(after.data, dict):
+            continue
+        changed = [name for name in fields.sourced() if before.get(name) != after.data.get(name)]
+        if changed and before.get("reviewed") == after.data.get("reviewed"):
+            out.append(Problem(display_path(path, root), after.line(("reviewed",)),
+                               _("the facts {names} changed but reviewed: did not.", names=", ".join(changed)),
+                               _("check the case against its sources again, then write the date you did so in reviewed: (YYYY-MM-DD)."), "warning"))
     return out
 
 

@@ -9,6 +9,7 @@ import string
 from pathlib import Path
 
 from babel import Locale, UnknownLocaleError
+from babel.numbers import format_decimal
 
 from . import html_policy, yamlines
 from .messages import _
@@ -35,12 +36,25 @@ class Strings:
             node = node[part]
         return node
 
+    def number(self, value: int) -> str:
+        """A whole number as the pages of this language write it: Babel's digits and grouping for
+        the pages' regional variant (site.locale, e.g. es_419: 12,345; nl_NL: 12.345), the same
+        rules the catalogue's script follows with Intl.NumberFormat (CONTRIBUTING.md: Numbers)."""
+        site = self.data.get("site") if isinstance(self.data.get("site"), dict) else {}
+        try:
+            return format_decimal(value, locale=site.get("locale") or self.lang)
+        except (ValueError, TypeError):  # an unknown locale: the strings check reports it
+            return format_decimal(value, locale=self.lang)
+
     def __call__(self, key: str, **values) -> str:
         text = self.get(key)
         if isinstance(text, dict):  # plural forms, chosen by the CLDR rule of the language
             count = values.get("count", 0)
             form = self._locale.plural_form(count)
             text = text.get(form, text.get("other"))
+        # every number a string prints (counts) is written as the language writes numbers
+        values = {name: self.number(value) if isinstance(value, int) and not isinstance(value, bool) else value
+                  for name, value in values.items()}
         return str(text).format(**values) if values else str(text)
 
 

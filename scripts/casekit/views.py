@@ -84,6 +84,18 @@ def format_participants(participants: dict, t) -> list:
     return out
 
 
+def where_line(countries: list, places: list, venue_stated: bool, t) -> str:
+    """Where a case took place, as every summary of it says it (cards, feeds, the related cases,
+    the map's list): its countries and places; or, when the sources do not say where it took
+    place (venue: not-stated), that, and that its countries and places are those of its examples,
+    as the facts box's note says on the case page."""
+    if not venue_stated:
+        return t("where.venue_not_stated", places=", ".join(countries + places))
+    if places:
+        return t("where.with_places", countries=", ".join(countries), places=", ".join(places))
+    return ", ".join(countries)
+
+
 def sort_key(text: str) -> str:
     """Alphabetical order that ignores case and accents: the text without its combining marks,
     case folded (the letters of every script kept, so that a title in Greek or Arabic has a key).
@@ -110,6 +122,8 @@ def case_view(case, lang: str, t, vocab, default_language: str) -> dict:
         places = own_places
     period = format_period(facts.get("start"), facts.get("end"), lang, t)
     countries = [country_name(code, lang) for code in facts.get("countries") or []]
+    venue_stated = facts.get("venue") != "not-stated"
+    where = where_line(countries, places, venue_stated, t)
     regions = [{"id": region, "label": vocab.tags[region].label.get(lang, region)} for region in vocab.regions_of(facts.get("countries"))]
 
     def row(key, values):
@@ -175,7 +189,11 @@ def case_view(case, lang: str, t, vocab, default_language: str) -> dict:
         "places": places,
         "regions": regions,
         # the sources do not say where the case took place: its countries are where its examples come from
-        "venue_note": t("facts.venue_not_stated") if facts.get("venue") == "not-stated" else None,
+        "venue_stated": venue_stated,
+        "venue_note": None if venue_stated else t("facts.venue_not_stated"),
+        "where": where,
+        # where and when in one line: what a card, a feed entry and the map's list say of the case
+        "where_when": f"{where} · {period}" if period else where,
         "period": period,
         "years": [int(str(start)[:4]) if start else None, int(str(end)[:4]) if end else None],
         "dates": [str(start) if start else None, str(end) if end else None],
@@ -267,7 +285,7 @@ def tag_index(cases: dict, vocab, lang: str, t, default_language: str) -> list:
     for facet, labels in vocab.facets.items():
         tags = [
             {"id": tag.id, "label": tag.label.get(lang, tag.id), "description": tag.description.get(lang, ""),
-             "url": tag_url(tag.id, lang, default_language), "count": counts.get(tag.id, 0),
+             "url": tag_url(tag.id, lang, default_language), "count": counts.get(tag.id, 0), "count_number": t.number(counts.get(tag.id, 0)),
              "count_text": t("catalogue.count", count=counts.get(tag.id, 0))}
             for tag in vocab.tags.values() if tag.facet == facet
         ]
@@ -311,15 +329,19 @@ def catalogue_filters(case_views: list, vocab, lang: str, t) -> dict:
 
 
 def places(case_views: list, lang: str, default_language: str) -> list:
-    """The countries of the cases, each with its name in ``lang``, its number of cases and the
-    address of the catalogue filtered to it (from the site's root); by name."""
+    """The countries of the cases, each with its name in ``lang``, its number of cases (and how
+    many of them name it only for their examples, the venue not stated) and the address of the
+    catalogue filtered to it (from the site's root); by name."""
     counts: dict = {}
     names: dict = {}
+    examples_only: dict = {}  # of those, the cases that do not say where they took place (venue: not-stated)
     for view in case_views:
         for code, name in zip(view["country_codes"], view["countries"], strict=True):
             counts[code] = counts.get(code, 0) + 1
             names[code] = name
-    return sorted(({"code": code, "name": names[code], "count": count,
+            if not view["venue_stated"]:
+                examples_only[code] = examples_only.get(code, 0) + 1
+    return sorted(({"code": code, "name": names[code], "count": count, "venue_not_stated": examples_only.get(code, 0),
                     "url": f"{prefix(lang, default_language)}cases/?country={code}"} for code, count in counts.items()),
                   key=lambda place: (sort_key(place["name"]), place["code"]))
 
@@ -353,6 +375,9 @@ def case_jsonld(case, view: dict, site_name: str, site_url: str, canonical: str,
     the home page of the page's language, ``root_url`` the site's root (where page URLs start)."""
     root_url = root_url or site_url
     facts = case.facts
+    places = ([{"@type": "Country", "name": name, "identifier": code}
+               for code, name in zip(view["country_codes"], view["countries"], strict=True)]
+              + [{"@type": "Place", "name": place} for place in view["places"]])
     data = {
         "@context": "https://schema.org",
         "@type": "Article",
@@ -364,10 +389,12 @@ def case_jsonld(case, view: dict, site_name: str, site_url: str, canonical: str,
         "image": image,
         "about": [{"@type": "DefinedTerm", "name": tag["label"], "termCode": tag["id"],
                    "url": absolute(root_url, tag["url"] or "")} for tag in view["tags"]],
-        "spatialCoverage": [{"@type": "Country", "name": name, "identifier": code}
-                            for code, name in zip(view["country_codes"], view["countries"], strict=True)]
-                           + [{"@type": "Place", "name": place} for place in view["places"]],
-        "contributor": [{"@type": "Organization", "name": name} for name in (facts.get("implementing") or []) + (facts.get("partners") or [])],
+        # where the case took place; when the sources do not say (venue: not-stated), its countries
+        # and places are those of its examples: places the article mentions, not its coverage
+        "spatialCoverage": places if view["venue_stated"] else [],
+        # the organisations that did the work are what the article is about, not its contributors
+        "mentions": [{"@type": "Organization", "name": name} for name in (facts.get("implementing") or []) + (facts.get("partners") or [])]
+                    + ([] if view["venue_stated"] else places),
         "funder": [{"@type": "Organization", "name": name} for name in facts.get("funders") or []],
         "citation": [{k: v for k, v in {"@type": "CreativeWork", "name": source["title"], "inLanguage": source["language"],
                                         "publisher": {"@type": "Organization", "name": source["publisher"]},

@@ -32,6 +32,9 @@
     undated: JSON.parse(root.getAttribute("data-undated"))
   };
   var plural = new Intl.PluralRules(document.documentElement.lang);
+  // numbers as the build writes them (casekit.strings.Strings.number): the pages' regional
+  // variant, e.g. es-419 "1,500", nl-NL "1.500"
+  var numbers = new Intl.NumberFormat(root.getAttribute("data-locale") || document.documentElement.lang);
   var groups = Array.prototype.map.call(form.querySelectorAll("fieldset[data-mode]"), function (fieldset) {
     return { name: fieldset.getAttribute("data-group"), source: fieldset.getAttribute("data-source"),
              mode: fieldset.getAttribute("data-mode") };
@@ -57,7 +60,7 @@
 
   function say(name, count) {
     var forms = texts[name];
-    return (forms[plural.select(count)] || forms.other).replace("{count}", count);
+    return (forms[plural.select(count)] || forms.other).replace("{count}", numbers.format(count));
   }
 
   function compare(a, b) {
@@ -142,7 +145,7 @@
       var pool = cases.filter(function (item) { return matches(item, state, group.mode === "any" ? group.name : null); });
       form.querySelectorAll('input[name="' + group.name + '"]').forEach(function (input) {
         var count = pool.filter(function (item) { return item.values[group.name].indexOf(input.value) !== -1; }).length;
-        input.parentNode.querySelector(".case-filters__count").textContent = "(" + count + ")";
+        input.parentNode.querySelector(".case-filters__count").textContent = "(" + numbers.format(count) + ")";
         // an option that would give no case cannot be ticked (a ticked one can always be unticked;
         // the box that has the focus keeps it)
         input.disabled = count === 0 && !input.checked && input !== document.activeElement;

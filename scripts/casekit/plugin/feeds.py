@@ -37,7 +37,8 @@ def write(config, build) -> None:
         url = urls.absolute(site_url, view["url"])
         entry.id(url)
         entry.title(view["title"])
-        entry.summary(view["summary"])
+        # the summary, then where and when as the case page says it ("venue not stated" too)
+        entry.summary(f"{view['summary']} ({view['where_when']})" if view["where_when"] else view["summary"])
         entry.link(href=url, rel="alternate", type="text/html", hreflang=view["text_lang"])
         if view["added"]:
             entry.published(_moment(view["added"]))

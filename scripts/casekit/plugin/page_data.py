@@ -107,11 +107,14 @@ def place_map(build) -> dict:
     world = worldmap.load()
     drawn = {place["code"]: place["count"] for place in places if place["code"] in world.countries}
     names = {place["code"]: place["name"] for place in places}
-    label = lambda name, count: build.t("places.country_cases", name=name, count=count)  # noqa: E731
+    # a country some of whose cases do not say where they took place says so, as their pages do
+    notes = {place["name"]: build.t("places.venue_not_stated", count=place["venue_not_stated"]) for place in places if place["venue_not_stated"]}
+    label = lambda name, count: build.t("places.country_cases", name=name, count=count) + (f" ({notes[name]})" if name in notes else "")  # noqa: E731
     # the places page and the catalogue are side by side in each language's folder
     link = lambda code: f"../{urls.CATALOGUE}?country={code}"  # noqa: E731
     svg = worldmap.svg(drawn, names, link,
                        build.t("places.map_title"), label, description=build.t("places.map_description"), world=world)
     for place in places:
-        place["label"], place["link"] = label(place["name"], place["count"]), link(place["code"])
+        place["label"], place["link"], place["note"] = label(place["name"], place["count"]), link(place["code"]), notes.get(place["name"])
+        place["count_number"] = build.t.number(place["count"])
     return {"map": Markup(svg), "countries": places}
