@@ -37,6 +37,26 @@ def test_the_name_is_put_back():
     assert pages.markdown is original
 
 
+def test_the_preview_server_puts_its_reload_script_into_the_last_body_end_tag():
+    """The live preview's reload (private_api.keep_reload_script_inert, assets/javascripts/preview.js):
+    MkDocs' server writes its script, with the numbers preview.js reads, into the comment."""
+    import re
+
+    from mkdocs import livereload
+    page = private_api.keep_reload_script_inert("<!doctype html><html><head></head><body><p>x</p></body></html>")
+    server = livereload.LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(ROOT))
+    try:
+        served = server._inject_js_into_html(page.encode("utf-8"), 1234).decode("utf-8")
+    finally:
+        server.server_close()
+    head, comment = served.split("<!--", 1)
+    assert "<script" not in head and head.rstrip().endswith("</html>")
+    assert re.search(r"livereload\(1234, \d+\);", comment) and comment.rstrip().endswith("-->")
+    # and its reload protocol, which preview.js follows
+    assert '"/livereload/" + epoch + "/" + requestId' in livereload._SCRIPT_TEMPLATE_STR
+    assert 'parseFloat(this.responseText) > epoch' in livereload._SCRIPT_TEMPLATE_STR
+
+
 def _assignments_to_modules(path) -> list:
     """`x.y = …` where x is a module imported from mkdocs, material or mkdocs_static_i18n."""
     tree = ast.parse(path.read_text(encoding="utf-8"))
@@ -62,22 +82,3 @@ def test_no_other_module_assigns_to_their_modules():
     assert found == []
     assert _assignments_to_modules(ROOT / "scripts" / "casekit" / "plugin" / "private_api.py"), "the check finds the one known use"
 
-
-def test_the_preview_server_puts_its_reload_script_into_the_last_body_end_tag():
-    """The live preview's reload (private_api.keep_reload_script_inert, assets/javascripts/preview.js):
-    MkDocs' server writes its script, with the numbers preview.js reads, into the comment."""
-    import re
-
-    from mkdocs import livereload
-    page = private_api.keep_reload_script_inert("<!doctype html><html><head></head><body><p>x</p></body></html>")
-    server = livereload.LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(ROOT))
-    try:
-        served = server._inject_js_into_html(page.encode("utf-8"), 1234).decode("utf-8")
-    finally:
-        server.server_close()
-    head, comment = served.split("<!--", 1)
-    assert "<script" not in head and head.rstrip().endswith("</html>")
-    assert re.search(r"livereload\(1234, \d+\);", comment) and comment.rstrip().endswith("-->")
-    # and its reload protocol, which preview.js follows
-    assert '"/livereload/" + epoch + "/" + requestId' in livereload._SCRIPT_TEMPLATE_STR
-    assert 'parseFloat(this.responseText) > epoch' in livereload._SCRIPT_TEMPLATE_STR

@@ -10,6 +10,11 @@ extensions and settings, reset (Python-Markdown's reset() clears its state and e
 extension's; MkDocs registers its per-page processors on it again, replacing the previous
 page's). The name is put back when the build ends.
 
+tests/test_private_api.py fails loudly when an upgrade of MkDocs or Python-Markdown changes what
+this relies on. (The theme has one such dependency too, in the browser: overrides/main.html
+cancels the sitemap requests Material's script makes for every <link rel="alternate">;
+tests/test_browser.py fails when a page requests a sitemap.)
+
 The live preview relies on one more private part, of MkDocs' development server: it inserts
 its reload script, inline and different on every response (so no policy can hash it), before
 the last `</body>` of each page it serves, and the script asks `/livereload/<epoch>/<id>`
@@ -18,11 +23,6 @@ script the templates do not write, that script would be refused; so each preview
 with a comment that holds `</body>` (keep_reload_script_inert): the script lands in it as
 text, and overrides/assets/javascripts/preview.js, a file, reads its two numbers and asks the
 server the same question.
-
-tests/test_private_api.py fails loudly when an upgrade of MkDocs or Python-Markdown changes what
-this relies on. (The theme has one such dependency too, in the browser: overrides/main.html
-cancels the sitemap requests Material's script makes for every <link rel="alternate">;
-tests/test_browser.py fails when a page requests a sitemap.)
 """
 from __future__ import annotations
 
@@ -31,9 +31,6 @@ from types import MappingProxyType
 
 import markdown
 from mkdocs.structure import pages
-
-# ends every page of the live preview: MkDocs' server puts its reload script into it (see above)
-RELOAD_SCRIPT_HOLDER = "\n<!-- the live preview's reload script, as text (assets/javascripts/preview.js): </body> -->\n"
 
 RELIES_ON = MappingProxyType({"mkdocs": "1.6.1", "markdown": "3.11.3"})
 
@@ -64,6 +61,10 @@ def reuse_markdown_converters():
     def restore():
         pages.markdown = original
     return restore
+
+
+# ends every page of the live preview: MkDocs' server puts its reload script into it (see above)
+RELOAD_SCRIPT_HOLDER = "\n<!-- the live preview's reload script, as text (assets/javascripts/preview.js): </body> -->\n"
 
 
 def keep_reload_script_inert(html: str) -> str:
