@@ -81,4 +81,3 @@ def test_no_other_module_assigns_to_their_modules():
     found = [hit for path in files for hit in _assignments_to_modules(path)]
     assert found == []
     assert _assignments_to_modules(ROOT / "scripts" / "casekit" / "plugin" / "private_api.py"), "the check finds the one known use"
-
