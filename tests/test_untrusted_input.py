@@ -472,3 +472,17 @@ def test_fuzzed_prose_gets_the_same_verdict_from_validator_and_build(fuzz_copy, 
     if checked.returncode:
         located = {line for line in checked.stdout.split("\n") if re.match(r"^\S+:\d+: error: ", line)}
         assert located and any(line in built.stdout + built.stderr for line in located), checked.stdout + "\n----\n" + built.stdout + built.stderr
+
+
+def test_the_build_withholds_a_page_its_loader_refuses_before_mkdocs_reads_it(scratch, tmp_path):
+    """The live preview shows the problem and never hands MkDocs the page to parse (and expand)."""
+    from mkdocs.structure.files import File, Files
+
+    from casekit.plugin import boundary
+    docs = scratch / "docs"
+    page = docs / "contribute" / "index.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("---\n", "---\na: &a [x, x]\nb: [*a, *a]\n", 1), encoding="utf-8")
+    files = Files([File(uri, str(docs), str(tmp_path / "site"), True) for uri in ("index.md", "contribute/index.md", f"cases/{SLUG}/index.md")])
+    problems, withheld = boundary.check_front_matter(files, scratch, frozenset())
+    assert [file.src_uri for file in withheld] == ["contribute/index.md"]
+    assert [(p.path, p.line) for p in problems] == [("docs/contribute/index.md", 3)] and "aliases" in problems[0].message
