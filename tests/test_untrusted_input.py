@@ -354,11 +354,11 @@ HOSTILE_INPUT = [
     ("image-brackets", _first_section("![" * 4_000), None, "![![", "'[' characters"),
     ("nested-list", _first_section("".join("  " * i + "- a\n" for i in range(60))), None, " " * 48 + "- a", "levels deep"),
     # 6: front matter outside the cases, read by our loader before MkDocs reads it
-    ("page-alias-bomb", ("replace", PAGE, "---\n", "---\na: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
-                         "c: [*b, *b, *b, *b, *b, *b, *b, *b, *b]\n"), PAGE, "b: &b", "aliases"),
-    ("page-recursive-alias", ("replace", PAGE, "---\n", "---\na: &a [*a]\n"), PAGE, "a: &a", "aliases"),
-    ("page-duplicate-key", ("replace", PAGE, "title:", "title: One\ntitle:"), PAGE, 3, "written twice"),
-    ("page-title-list", ("replace", PAGE, "title:", "title: [a, b]\nx_title:"), PAGE, "title: [a, b]", "must be text"),
+    ("page-alias-bomb", ("write", PAGE, "---\ntitle: [&a [x, x, x, x, x, x, x, x, x], &b [*a, *a, *a, *a, *a, *a, *a, *a, *a],\n"
+                         "  [*b, *b, *b, *b, *b, *b, *b, *b, *b]]\n---\n\nText.\n"), PAGE, 2, "aliases"),
+    ("page-recursive-alias", ("write", PAGE, "---\ntitle: &a [*a]\n---\n\nText.\n"), PAGE, 2, "aliases"),
+    ("page-duplicate-key", ("write", PAGE, "---\ntitle: One\ntitle: Two\n---\n\nText.\n"), PAGE, 3, "written twice"),
+    ("page-title-list", ("write", PAGE, "---\ntitle: [a, b]\n---\n\nText.\n"), PAGE, 2, "must be text"),
     # 10 and 11
     ("hex-number", ("replace", f"{CASE}/case.yml", "participants: {people: 12}", "participants: {people: 0x" + "f" * 4_000 + "}"), None, "participants", "is too long"),
     ("long-number", ("replace", f"{CASE}/case.yml", "participants: {people: 12}", "participants: {people: " + "9" * 4_400 + "}"), None, "participants", "is too long"),
