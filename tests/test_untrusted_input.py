@@ -354,11 +354,11 @@ HOSTILE_INPUT = [
     ("image-brackets", _first_section("![" * 4_000), None, "![![", "'[' characters"),
     ("nested-list", _first_section("".join("  " * i + "- a\n" for i in range(60))), None, " " * 48 + "- a", "levels deep"),
     # 6: front matter outside the cases, read by our loader before MkDocs reads it
-    ("page-alias-bomb", ("replace", PAGE, "---\n", "---\na: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
-                         "c: [*b, *b, *b, *b, *b, *b, *b, *b, *b]\n"), PAGE, "b: &b", "aliases"),
-    ("page-recursive-alias", ("replace", PAGE, "---\n", "---\na: &a [*a]\n"), PAGE, "a: &a", "aliases"),
-    ("page-duplicate-key", ("replace", PAGE, "title:", "title: One\ntitle:"), PAGE, 3, "written twice"),
-    ("page-title-list", ("replace", PAGE, "title:", "title: [a, b]\nx_title:"), PAGE, "title: [a, b]", "must be text"),
+    ("page-alias-bomb", ("write", PAGE, "---\ntitle: [&a [x, x, x, x, x, x, x, x, x], &b [*a, *a, *a, *a, *a, *a, *a, *a, *a],\n"
+                         "  [*b, *b, *b, *b, *b, *b, *b, *b, *b]]\n---\n\nText.\n"), PAGE, 2, "aliases"),
+    ("page-recursive-alias", ("write", PAGE, "---\ntitle: &a [*a]\n---\n\nText.\n"), PAGE, 2, "aliases"),
+    ("page-duplicate-key", ("write", PAGE, "---\ntitle: One\ntitle: Two\n---\n\nText.\n"), PAGE, 3, "written twice"),
+    ("page-title-list", ("write", PAGE, "---\ntitle: [a, b]\n---\n\nText.\n"), PAGE, 2, "must be text"),
     # 10 and 11
     ("hex-number", ("replace", f"{CASE}/case.yml", "participants: {people: 12}", "participants: {people: 0x" + "f" * 4_000 + "}"), None, "participants", "is too long"),
     ("long-number", ("replace", f"{CASE}/case.yml", "participants: {people: 12}", "participants: {people: " + "9" * 4_400 + "}"), None, "participants", "is too long"),
@@ -472,3 +472,17 @@ def test_fuzzed_prose_gets_the_same_verdict_from_validator_and_build(fuzz_copy, 
     if checked.returncode:
         located = {line for line in checked.stdout.split("\n") if re.match(r"^\S+:\d+: error: ", line)}
         assert located and any(line in built.stdout + built.stderr for line in located), checked.stdout + "\n----\n" + built.stdout + built.stderr
+
+
+def test_the_build_withholds_a_page_its_loader_refuses_before_mkdocs_reads_it(scratch, tmp_path):
+    """The live preview shows the problem and never hands MkDocs the page to parse (and expand)."""
+    from mkdocs.structure.files import File, Files
+
+    from casekit.plugin import boundary
+    docs = scratch / "docs"
+    page = docs / "contribute" / "index.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("---\n", "---\na: &a [x, x]\nb: [*a, *a]\n", 1), encoding="utf-8")
+    files = Files([File(uri, str(docs), str(tmp_path / "site"), True) for uri in ("index.md", "contribute/index.md", f"cases/{SLUG}/index.md")])
+    problems, withheld = boundary.check_front_matter(files, scratch, frozenset())
+    assert [file.src_uri for file in withheld] == ["contribute/index.md"]
+    assert [(p.path, p.line) for p in problems] == [("docs/contribute/index.md", 3)] and "aliases" in problems[0].message

@@ -127,6 +127,10 @@ def find(body: str, first_line: int) -> list:
         blank = not line.strip(" \t") and (index > 0 or not line)  # as Python-Markdown blanks lines of spaces
         if in_code and not blank and not line.startswith(("    ", "\t")):
             in_code, block_start = False, True  # the code block ends at a line that is not indented
+        if not in_comment and line[:1].isalpha() and not (block_start and index + 1 < len(lines) and _underline(lines[index + 1])):
+            block_start = False  # prose (the most common line): no heading starts here
+            index += 1
+            continue
         if in_comment:
             in_comment = "-->" not in line
             block_start = not in_comment

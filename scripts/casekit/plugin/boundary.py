@@ -2,8 +2,11 @@
 
 - Files: only the documented layout is published (casekit/layout.py); a file outside it, a
   symbolic link or a file that resolves outside docs/ stops the build.
-- Page settings: a page's front matter holds only the keys its schema allows (a case text:
-  casekit/text.schema.json; another page: title), as plain text.
+- Page settings: every page's front matter is read with our loader (casekit/yamlines.py: no
+  aliases, no key twice) before MkDocs reads it with its own, and holds only the keys its
+  schema allows (a case text: casekit/text.schema.json; another page: title), as plain text.
+- Shapes of Markdown the renderer cannot take in bounded time (casekit/markdown_shape.py) are
+  refused before MkDocs renders the page.
 - Prose: the HTML MkDocs renders from each page is checked against the allow-list of
   casekit/html_policy.py; anything outside it stops the build with `file:line` (the validator
   reports the same), and the published HTML is passed through the sanitiser all the same.
