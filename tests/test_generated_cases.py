@@ -74,8 +74,8 @@ def case_specs(draw, slug):
         "participants": draw(participants()),
         "countries": draw(st.lists(st.sampled_from(COUNTRIES), min_size=1, max_size=4, unique=True)),
         "tags": draw(st.lists(st.sampled_from(TAGS), min_size=1, max_size=len(TAGS), unique=True)),
-        "implementing": draw(st.lists(_name(1, 15), min_size=1, max_size=3)),
-        "title": draw(_name(1, 12).filter(lambda text: len(text) <= 120)),
+        "implementing": draw(st.lists(_name(1, 15), min_size=1, max_size=3, unique=True)),
+        "title": draw(_name(1, 12).filter(lambda text: len(text) <= 110)),  # a translation adds " <lang>"
         "same_title": draw(st.booleans()),  # a proper name: the same in every language
     }
 
