@@ -47,7 +47,7 @@ bootstrap.use_venv()  # run with the pinned packages (.venv), whichever Python s
 from babel import Locale  # noqa: E402
 
 import new_case  # noqa: E402
-from casekit import issue_form, model, project  # noqa: E402
+from casekit import issue_form, messages, model, project  # noqa: E402
 from casekit.issue_form import Finding  # noqa: E402
 from casekit.problems import visible  # noqa: E402
 
@@ -319,9 +319,10 @@ def answer(form: issue_form.Form, lang: str, t, slug: str | None, findings: list
     folder = f"`{folder}`" if markdown else folder
     if not problems:
         return t("proposal.answer.written", folder=folder) + "\n"
-    lines = [p.format() for p in problems]  # file:line: what is wrong. Fix: how (the validator's words)
+    language = messages.for_contributor(lang, project.languages(project.ROOT), {}, system=lambda: None)
+    lines = [p.format(language) for p in problems]  # file:line: what is wrong. Fix: how (the validator's words, in lang)
     body = ["~~~text", *lines, "~~~"] if markdown else ["  " + line for line in lines]
-    return "\n".join([t("proposal.answer.written_with_problems", folder=folder), "", t("proposal.answer.checks_language"), "", *body]) + "\n"
+    return "\n".join([t("proposal.answer.written_with_problems", folder=folder), "", *body]) + "\n"
 
 
 def run(form: issue_form.Form, source: str, root: Path, lang: str | None = None, slug: str | None = None,
@@ -340,7 +341,9 @@ def run(form: issue_form.Form, source: str, root: Path, lang: str | None = None,
     lang = lang or (proposal.lang if proposal.lang in languages else languages[0])
     if findings:
         return NOT_WRITTEN, lang, None, findings, []
-    new_case.scaffold(proposal.slug, proposal.lang, root, facts=proposal.facts, text=proposal.text, today=today)
+    # the case's comments in the language it is written in, as new_case.py --lang writes them
+    written_in = messages.for_contributor(proposal.lang, languages, {}, system=lambda: None)
+    new_case.scaffold(proposal.slug, proposal.lang, root, facts=proposal.facts, text=proposal.text, today=today, language=written_in)
     problems = check(root, proposal.slug)
     return (WRITTEN_WITH_PROBLEMS if any(p.level == "error" for p in problems) else WRITTEN), lang, proposal.slug, [], problems
 

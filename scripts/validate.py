@@ -91,7 +91,9 @@ def main(argv=None) -> int:
                         help="the commit a pull request is compared with (its base): warn when a changed case's "
                              "facts from the sources differ from those at the merge base while its reviewed: date does not")
     parser.add_argument("--lang", metavar="LANG", help="the language of the messages, one of the site's "
-                                                        "(default: that of the LANG environment variable, else English)")
+                                                        "(default: that of the environment, LANGUAGE, LC_ALL, LC_MESSAGES or "
+                                                        "LANG; for --format github and --summary without one, the original "
+                                                        "language of the changed cases; else English)")
     args = parser.parse_args(argv)
     start = time.perf_counter()
     registry = project.languages(project.ROOT)
@@ -112,6 +114,11 @@ def main(argv=None) -> int:
     if args.format == "github" or args.summary:
         slugs = _touched_cases(args.changed if args.changed is not None else args.paths, docs) or []
         warnings = pull_request.translation_warnings(collection, slugs, project.ROOT) + reviewed
+        if not args.lang and not messages.requested_list(None, os.environ, lambda: None):
+            # a pull request's checks (no language set): that of the cases it changes, when they
+            # were all first written in one language
+            language = pull_request.language_of(collection, slugs, registry, language)
+            say = language.say
         if args.format == "github":
             for problem in sorted(problems):
                 print(pull_request.annotation(problem, "error", language))

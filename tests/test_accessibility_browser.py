@@ -45,7 +45,11 @@ def test_no_wcag_violations(server, visit, lang, kind, width):
     if kind == "results under the header's search field":
         page.locator("#site-search-query").press_sequentially(_query(lang), delay=20)
         page.wait_for_selector(".site-search-form .site-search-result__excerpt", timeout=15000)
-    results = AXE.run(page, options={"runOnly": {"type": "tag", "values": WCAG}, "resultTypes": ["violations"]})
+    options = {"runOnly": {"type": "tag", "values": WCAG}, "resultTypes": ["violations"]}
+    if kind == "catalogue with filters open":  # where each control lands depends on the content:
+        # the target sizes of the panel are checked on a fixture (test_catalogue_browser.py)
+        options["rules"] = {"target-size": {"enabled": False}}
+    results = AXE.run(page, options=options)
     violations = results.response["violations"]
     assert violations == [], _describe(violations)
 

@@ -2,6 +2,7 @@
 registers no service worker and shows an edit to a case."""
 from __future__ import annotations
 
+import html
 import os
 import socket
 import subprocess
@@ -10,8 +11,10 @@ import time
 import urllib.request
 
 import yaml
-from collection import text_name
+from collection import SLUG, make_project, text_name
 
+from casekit import messages
+from casekit.problems import Problem
 from conftest import DEFAULT, LANGS, SLUGS, copy_project, prefix
 
 
@@ -71,6 +74,34 @@ def test_preview_serves_and_shows_an_edit(tmp_path):
         text.write_text(text.read_text(encoding="utf-8").replace(title, f"{marker} {title}", 1), encoding="utf-8")
         assert _wait_for(f"{base}{prefix(lang)}cases/{slug}/", marker, server, 120), "the edit did not show"
         assert 'class="case"' in (_get(f"{base}cases/{other}/") or "")  # another case is still served
+    finally:
+        server.terminate()
+        output = server.communicate(timeout=30)[0]
+    assert "Traceback" not in output, output[-2000:]
+
+
+def test_the_preview_banner_says_the_problems_in_the_page_language(tmp_path):
+    """A problem that would stop the build is shown on every page of the preview, in the page's
+    language (as the banner's own words are)."""
+    project = make_project(tmp_path / "project")
+    facts = project / "docs" / "cases" / SLUG / "case.yml"
+    facts.write_text(facts.read_text(encoding="utf-8").replace("funders: []", "funders: []\nfunder: [X]"), encoding="utf-8")
+    line = next(number for number, text in enumerate(facts.read_text(encoding="utf-8").split("\n"), 1) if text.startswith("funder:"))
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dirty", "--livereload", "-a", f"127.0.0.1:{port}"],
+                              cwd=project, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        base = f"http://127.0.0.1:{port}/"
+        for lang in LANGS:
+            assert _wait_for(f"{base}{prefix(lang)}cases/{SLUG}/", "preview-problems", server, 180), f"no banner in {lang}"
+            page = html.unescape(_get(f"{base}{prefix(lang)}cases/{SLUG}/") or "")
+            problem = Problem(f"docs/cases/{SLUG}/case.yml", line, messages._("unknown fact '{key}'.", key="funder"),
+                              messages._("did you mean {choices}?", choices="'funders'"))
+            spoken = messages.for_contributor(lang, LANGS, {}, system=lambda: None)
+            assert problem.format(spoken) in page, (lang, page[page.find("preview-problems"):][:600])
     finally:
         server.terminate()
         output = server.communicate(timeout=30)[0]

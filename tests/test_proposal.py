@@ -372,3 +372,27 @@ def test_a_slug_given_on_the_command_line_is_checked_too(project):
 def test_a_value_is_read_back_as_the_same_text(value):
     assert yamlines.load(f"key: {new_case.yaml_text(value)}\n").data == {"key": value}
     assert yamlines.load(f"key: {new_case.yaml_flow([value, {'more_than': 3}])}\n").data == {"key": [value, {"more_than": 3}]}
+
+
+@pytest.mark.skipif("es" not in LANGS, reason="the fixture proposal in Spanish needs Spanish among the site's languages")
+def test_a_spanish_proposal_gets_its_problems_and_its_case_comments_in_spanish(project):
+    """The validator's problems in the answer, and the comments of the case.yml it writes, are in
+    the proposal's language, as new_case.py --lang writes them."""
+    import proposal  # scripts/proposal.py
+
+    from casekit import messages
+    from casekit.problems import Problem
+    problems = [Problem("docs/cases/x/case.yml", 3, messages._("unknown fact '{key}'.", key="funder"), messages._("did you mean {choices}?", choices="'funders'"))]
+    language = messages.for_contributor("es", LANGS, {}, system=lambda: None)
+    said = proposal.answer(FORM, "es", STRINGS("es"), "x", [], problems)
+    assert problems[0].format(language) in said and problems[0].format() not in said
+    result = propose(project, body("spanish"))
+    assert result.returncode == 0, result.stdout + result.stderr
+    scaffolded = subprocess.run([sys.executable, str(project / "scripts" / "new_case.py"), "--lang", "es", "otro-caso"], cwd=project,
+                                capture_output=True, text=True)
+    assert scaffolded.returncode == 0, scaffolded.stderr
+
+    def comments(slug):
+        text = (project / "docs" / "cases" / slug / "case.yml").read_text(encoding="utf-8")
+        return {line.strip().replace(slug, "SLUG") for line in text.splitlines() if line.strip().startswith("#")}
+    assert comments("foro-ong-medellin") and comments("foro-ong-medellin") <= comments("otro-caso")

@@ -196,8 +196,9 @@ def _typed_form_hint(path, value, languages):
     """The fix for a date or a count written as people type them (2023/05, enero 2019, 3,400,
     3 400, about 3,400): the form case.yml wants, with their value in it; else None."""
     key = path[-1] if path else None
-    if key in fact_forms.DATE_KEYS and isinstance(value, (str, int)) and not isinstance(value, bool):
-        found = fact_forms.date(value, languages)
+    if key in fact_forms.DATE_KEYS and isinstance(value, (str, int, float)) and not isinstance(value, bool):
+        # 2019.05 is read by YAML as a number: its two decimals are the month
+        found = fact_forms.date(f"{value:.2f}" if isinstance(value, float) else value, languages)
         if found:
             return _("write {key}: {value} (dates are written year-month-day: YYYY-MM-DD, YYYY-MM or YYYY alone).", key=key, value=found)
         return None

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from . import fields, urls, yamlines
 from .layout import text_filename
-from .messages import ENGLISH, Language, LanguageName, _, _n
+from .messages import ENGLISH, Language, LanguageName, _, _n, for_contributor
 from .problems import Problem, display_path, visible
 
 
@@ -24,6 +24,15 @@ def state_of(case, lang: str) -> str:
     (left for later on purpose) told from one simply missing."""
     state = case.translation_state(lang)
     return "pending" if state == "missing" and lang in (case.facts.get("pending") or []) else state
+
+
+def language_of(collection, slugs, languages, otherwise: Language) -> Language:
+    """The language to speak to the author of a pull request that changes the cases ``slugs``:
+    the language they were first written in, when it is one for all of them; else ``otherwise``."""
+    originals = {collection.cases[slug].original_language for slug in slugs if slug in collection.cases}
+    if len(originals) != 1:
+        return otherwise
+    return for_contributor(originals.pop(), languages, {}, system=lambda: None)
 
 
 def _escape_data(text: str) -> str:

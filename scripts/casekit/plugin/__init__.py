@@ -19,7 +19,7 @@ from pathlib import Path
 from mkdocs.config import base, config_options
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 
-from .. import csp, opendata, project, urls, views
+from .. import csp, messages, opendata, project, urls, views
 from . import (
     boundary,
     disk_links,
@@ -187,7 +187,9 @@ class CaseStudiesPlugin(BasePlugin[Options]):
             context["cite"] = views.citation(page.meta["case"], build.lang, build.t, config.site_name, context["head"]["canonical"])
             context["repository"] = repository.case_links(page, config, build, context["head"]["canonical"])
         context["language_links"] = templates.language_links(page.url, build)
-        context["preview_problems"] = [problem.format() for problem in self.build.problems + page.meta.get("_problems", [])]
+        # in the page's language, like the rest of the banner (English where it has no catalogue)
+        spoken = messages.for_contributor(build.lang, build.languages, {}, system=lambda: None)
+        context["preview_problems"] = [problem.format(spoken) for problem in self.build.problems + page.meta.get("_problems", [])]
         key = page_data.sidebar_key(page, nav, context["base_url"])
         if key:
             context["sidebar_key"] = key
