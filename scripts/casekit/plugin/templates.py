@@ -33,6 +33,8 @@ def set_globals(env, build, config, preview: bool = False) -> None:
     site_url = config.site_url
     own = build.prefix
     env.globals["t"] = build.t
+    # Material's names of landmarks and controls, in the page's language (partials/language.html)
+    env.globals["chrome_names"] = dict(build.t.get("chrome"))
     env.globals["material_version"] = metadata.version("mkdocs-material")  # for the generator tag (main.html)
     env.globals["dirs"] = views.Directions()  # dirs[lang]: "ltr" or "rtl", beside each lang attribute
     env.globals["card_html"] = Cards(env.get_template("partials/case-card.html"), build.case_views, build.t)
