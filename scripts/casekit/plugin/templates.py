@@ -55,6 +55,7 @@ def set_globals(env, build, config, preview: bool = False) -> None:
     env.globals["languages"] = [{"lang": lang, "name": build.names.get(lang, lang), "link": root + urls.prefix(lang, build.default)}
                                 for lang in build.languages]
     env.globals["not_found"] = not_found.template_data(build)
+    env.globals["not_found_data"] = lambda pages: not_found.script_data(build, site_url, pages, SEARCH_TEXTS)  # 404.html
     env.globals["proposal_form"] = repository.proposal_form(config)
     env.globals["offline_worker"] = None if preview else offline.WORKER  # from the site's root
 
