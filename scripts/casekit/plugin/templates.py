@@ -54,6 +54,8 @@ def set_globals(env, build, config, preview: bool = False) -> None:
     root = urlsplit(site_url).path.rstrip("/") + "/"
     env.globals["languages"] = [{"lang": lang, "name": build.names.get(lang, lang), "link": root + urls.prefix(lang, build.default)}
                                 for lang in build.languages]
+    # each language's line of the hint to read a page in it (partials/language-hint.html)
+    env.globals["language_hints"] = {lang: build.strings_for(lang)("language_hint.read") for lang in build.languages}
     env.globals["not_found"] = not_found.template_data(build)
     env.globals["not_found_data"] = lambda pages: not_found.script_data(build, site_url, pages, SEARCH_TEXTS)  # 404.html
     env.globals["proposal_form"] = repository.proposal_form(config)
