@@ -13,7 +13,8 @@
   var data;
   try { data = JSON.parse(source.textContent); } catch (error) { return; }
   var base = data.base;
-  var path = decodeURIComponent(location.pathname);
+  var path = location.pathname;
+  try { path = decodeURIComponent(path); } catch (error) { /* a malformed escape: the address as it is */ }
   if (path.indexOf(base) !== 0) return;
   var rest = path.slice(base.length);
   var lang = data.default;  // the language whose folder the address is in, else the default one's
