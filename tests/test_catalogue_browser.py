@@ -17,7 +17,8 @@ from bs4 import BeautifulSoup
 
 from casekit import project, yamlines
 from casekit.facets import FACETS
-from conftest import LANGS, REGIONS_OF, ROOT, SLUGS, build, prefix, serve, wait_for
+from conftest import LANGS, REGIONS_OF, ROOT, SLUGS, WIDTHS, Visit, build, new_context, prefix, press, serve, wait_for
+from conftest import box as box_of
 
 FACTS = {slug: yamlines.load((ROOT / "docs/cases" / slug / "case.yml").read_text(encoding="utf-8")).data for slug in SLUGS}
 VOCABULARY = yaml.safe_load((ROOT / "docs/tags.yml").read_text(encoding="utf-8"))["tags"]
@@ -640,3 +641,78 @@ def test_focus_is_never_hidden_behind_the_panels_foot(real, visit, lang, viewpor
         assert 0 <= where["top"] and where["bottom"] <= where["foot"] <= where["height"], where
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.classList.contains('case-filters__show')")
+
+
+# --- On a phone: the filters in use above the results, the results below the header (#24) --------
+
+def _below_the_header(page, locator) -> list:
+    """What keeps ``locator``'s element from being read where the page put it (no scrolling):
+    outside the viewport, under the sticky header, or covered. [] when nothing does."""
+    where = box_of(locator)
+    header = page.locator(".md-header").evaluate("e => e.getBoundingClientRect().bottom")
+    problems = []
+    if where["top"] < header - 0.5 or where["bottom"] > page.viewport_size["height"] + 0.5:
+        problems.append(f"not between the header ({header:.0f} px) and the screen's foot: {where}")
+    if where["covered_by"]:
+        problems.append(f"covered by {where['covered_by']}")
+    return problems
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_shared_filtered_link_opens_on_its_results_with_the_filters_in_use(fixture_catalogue, browser, lang, width):
+    catalogue = fixture_catalogue
+    t = STRINGS(lang)
+    themes = [tag for tag, entry in VOCABULARY.items() if entry["facet"] == "theme"][:2]
+    low, _theme = _undated_query(catalogue)
+    query = "?" + "&".join(f"theme={theme}" for theme in themes) + f"&from={low}"
+    context = new_context(browser, width)
+    visit = Visit(context.new_page())
+    page = visit.page
+    try:
+        page.goto(catalogue.url(lang, query))
+        wait_for(page, "!document.querySelector('.case-list__active').hidden")
+        count = page.locator("#case-list-count")
+        # on a phone the link opens on its results, not on the open panel
+        if width == "phone":
+            assert page.locator("#case-filters").get_attribute("open") is None
+            assert _below_the_header(page, count) == [], _below_the_header(page, count)
+        # each filter in use: a button above the results, named in the page's language, a finger's size
+        names = [VOCABULARY[theme]["label"][lang] for theme in themes] + [f"{t('catalogue.filters.from_year')} {low}"]
+        buttons = page.locator(".case-list__active button")
+        labels = [button.get_attribute("aria-label") for button in buttons.all()]
+        assert sorted(labels) == sorted(t("catalogue.filters.remove", label=name) for name in names)
+        assert page.locator(".case-list__active").get_attribute("aria-label") == t("catalogue.filters.active")
+        first_card = page.locator(".case-card:visible").first
+        for button in buttons.all():
+            where = box_of(button)
+            assert where["width"] >= 24 and where["height"] >= 24, where
+            assert where["bottom"] <= first_card.evaluate("e => e.getBoundingClientRect().top"), "above the results"
+            assert count.evaluate("e => e.getBoundingClientRect().bottom") <= where["top"], "under the count"
+        # removing one: the filter is off, the count and the address follow, the focus goes to the next
+        removed = labels.index(t("catalogue.filters.remove", label=names[0]))
+        press(buttons.nth(removed), width)
+        wait_for(page, f"document.querySelectorAll('.case-list__active button').length === {len(names) - 1}")
+        assert f"theme={themes[0]}" not in page.url
+        expected = _matching(catalogue, {"theme": themes[1:]}, years=(low, None))
+        assert sorted(_visible_cards(page)) == sorted(expected)
+        assert count.inner_text() == _count_text(lang, len(expected))
+        assert page.evaluate("document.activeElement.getAttribute('aria-label')") == (labels[:removed] + labels[removed + 1:])[
+            min(removed, len(labels) - 2)]
+        # the panel's "show N" lands on the results' count, below the sticky header
+        _open_panel(page)
+        _tick(page, "theme", themes[0])
+        page.locator("#case-filters button.case-filters__show").scroll_into_view_if_needed()
+        press(page.locator("#case-filters button.case-filters__show"), width)
+        wait_for(page, "document.activeElement && document.activeElement.id === 'case-list-count'")
+        page.wait_for_timeout(100)
+        assert _below_the_header(page, count) == [], _below_the_header(page, count)
+        assert not unseen_now(page, page.locator(".case-list__active"))
+    finally:
+        context.close()
+    assert visit.console_errors == [] and visit.off_site() == []
+
+
+def unseen_now(page, locator) -> bool:
+    """Whether ``locator`` is out of the screen where it stands (above the foot, below the header)."""
+    return bool(_below_the_header(page, locator))

@@ -30,3 +30,21 @@ def test_dates_follow_the_regional_variant_of_the_pages(site, lang):
         expected = format_date(datetime.date.fromisoformat(reviewed), format="long", locale=regional)
         row = site.soup(f"{prefix(lang)}cases/{slug}/").select_one('[data-fact="reviewed"] dd')
         assert row.get_text(strip=True) == expected, (slug, lang)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_landmarks_are_named_in_the_page_language(site, lang):
+    """The header's, the footer's and the site navigation's names (Material takes them from
+    its own language files, whose Dutch one says "Header" and "Footer") come from
+    overrides/i18n/<lang>.yml, on every type of page that has them."""
+    from casekit import project
+    t = project.strings_for(ROOT)(lang)
+    expected = {".md-header nav, nav.md-header__inner": t("chrome.header"),
+                "nav.md-footer__inner": t("chrome.footer"),
+                "nav.md-nav--primary": t("chrome.nav")}
+    found = {selector: set() for selector in expected}
+    for page in ["", "contribute/", "places/", f"cases/{SLUGS[0]}/"]:
+        soup = site.soup(prefix(lang) + page)
+        for selector in expected:
+            found[selector] |= {nav.get("aria-label") for nav in soup.select(selector)}
+    assert found == {selector: {name} for selector, name in expected.items()}

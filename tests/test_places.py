@@ -47,8 +47,12 @@ def test_every_country_of_the_cases_is_listed_and_mapped(site, lang):
     svg = soup.select_one("figure.places-map svg")
     assert svg is not None and svg.get("role") is None  # not role="img": it would hide the links
     assert svg.select_one("title").get_text() == STRINGS(lang)("places.map_title")
-    links = svg.select("a")
+    links = svg.select("a:not([aria-hidden])")
     assert links, "countries with cases are links on the map"
+    # a marker is a second link for the finger, to a country's own address, out of the Tab order
+    for marker in svg.select("a[aria-hidden]"):
+        assert marker["aria-hidden"] == "true" and marker["tabindex"] == "-1"
+        assert marker["href"] in {link["href"] for link in links}
     for link in links:
         code = link["href"].split("country=")[1]
         assert link["href"] == f"../cases/?country={code}"
@@ -125,7 +129,7 @@ def test_a_country_on_the_map_opens_the_catalogue_filtered_to_it(server, browser
     try:
         page.goto(places)
         figure = page.locator("figure.places-map")
-        mapped = figure.locator("svg a")
+        mapped = figure.locator("svg a:not([aria-hidden])")
         codes = [href.split("country=")[1] for href in mapped.evaluate_all("els => els.map(a => a.getAttribute('href'))")]
         assert codes, "countries with cases are links on the map"
         sizes = {code: box(mapped.nth(i)) for i, code in enumerate(codes)}
@@ -172,9 +176,12 @@ def test_a_country_on_the_map_opens_the_catalogue_filtered_to_it(server, browser
         for code, where in ((by_size[-1], "map"), (by_size[0], "list")):
             page.goto(places)
             if where == "map":
-                link = mapped.nth(codes.index(code))
-                link.scroll_into_view_if_needed()
-                point = link.evaluate(_A_POINT_OF_IT)
+                # its outline, or its marker where the outline is too small for a finger
+                for link in figure.locator(f'svg a[href$="country={code}"]').all():
+                    link.scroll_into_view_if_needed()
+                    point = link.evaluate(_A_POINT_OF_IT)
+                    if point is not None:
+                        break
                 assert point is not None, f"no point of {code} on the map is on top at a {width}'s width"
             else:
                 link = page.locator(f'.places-list a[href$="country={code}"]')
@@ -185,3 +192,119 @@ def test_a_country_on_the_map_opens_the_catalogue_filtered_to_it(server, browser
     finally:
         context.close()
     assert visit.failed == [] and visit.console_errors == [] and visit.off_site() == []
+
+
+# Each country's targets on the map (its outline and its marker, links to the same address):
+# the box of each and whether a tap at its centre reaches a link to that address
+_TARGETS = """svg => {
+  const out = {};
+  for (const a of svg.querySelectorAll("a")) {
+    const code = a.getAttribute("href").split("country=")[1];
+    const circle = a.querySelector("circle");  // a marker: its circle (its centre), not its line
+    const b = (circle || a).getBoundingClientRect();
+    let reached = false;  // an outline: a point of it (not all of its box is country)
+    for (let i = 0; i <= (circle ? 0 : 20) && !reached; i++) for (let j = 0; j <= (circle ? 0 : 20) && !reached; j++) {
+      const hit = document.elementFromPoint(b.left + b.width * (0.5 + (i % 2 ? 1 : -1) * Math.ceil(i / 2) / 20),
+                                            b.top + b.height * (0.5 + (j % 2 ? 1 : -1) * Math.ceil(j / 2) / 20));
+      const link = hit && hit.closest("a");
+      reached = !!link && link.getAttribute("href") === a.getAttribute("href");
+    }
+    (out[code] = out[code] || []).push({width: b.width, height: b.height, reached});
+  }
+  return out;
+}"""
+
+# The smallest target a finger is given, in CSS px (WCAG 2.5.8)
+TARGET = 24
+
+
+def _fingers_reach(page, codes) -> list:
+    """What keeps a finger from each country of ``codes`` on the map and in the list: no
+    target of at least TARGET x TARGET px whose centre reaches the country. [] when none."""
+    figure = page.locator("figure.places-map svg")
+    figure.scroll_into_view_if_needed()
+    targets = figure.evaluate(_TARGETS)
+    problems = []
+    for code in codes:
+        fit = [t for t in targets.get(code, []) if t["reached"] and min(t["width"], t["height"]) >= TARGET - 0.5]
+        if not fit:
+            problems.append(f"{code} on the map: {targets.get(code)}")
+        link = page.locator(f'.places-list a[href$="country={code}"]')
+        size = box(link)
+        if min(size["width"], size["height"]) < TARGET - 0.5:
+            problems.append(f"{code} in the list: {size['width']:.1f} x {size['height']:.1f}")
+    return problems
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_country_of_the_cases_is_a_fingers_target(server, browser, lang, width):
+    """Each country with cases is a target of at least 24 x 24 px on the map (its outline or
+    a marker beside it), and in the list, on a phone's touch screen and on a desktop."""
+    context = new_context(browser, width)
+    page = context.new_page()
+    try:
+        page.goto(f"{server}{prefix(lang)}places/")
+        drawn = [a.split("country=")[1] for a in page.locator("figure.places-map svg a").evaluate_all(
+            "els => els.map(a => a.getAttribute('href'))")]
+        assert set(drawn) <= set(_countries()) and drawn
+        assert _fingers_reach(page, sorted(set(drawn))) == []
+        assert overflow(page) == 0
+    finally:
+        context.close()
+
+
+def _cluster(size: int) -> list:
+    """The worst case for a finger: the map's smallest country that a region of the vocabulary
+    holds and the ``size - 1`` such countries nearest to it."""
+    from casekit import vocab, worldmap
+    world = worldmap.load()
+    tags, _ = vocab.load(ROOT / "docs" / "tags.yml", LANGS)
+    known = sorted({code for tag in tags.tags.values() if tag.facet == "region" for code in tag.countries} & set(world.countries))
+    shapes = {code: _outline_box(world.countries[code]) for code in known}
+    area = lambda code: (shapes[code][2] - shapes[code][0]) * (shapes[code][3] - shapes[code][1])  # noqa: E731
+    centre = lambda code: ((shapes[code][0] + shapes[code][2]) / 2, (shapes[code][1] + shapes[code][3]) / 2)  # noqa: E731
+    x, y = centre(min(known, key=area))
+    return sorted(known, key=lambda code: (centre(code)[0] - x) ** 2 + (centre(code)[1] - y) ** 2)[:size]
+
+
+def _outline_box(d: str) -> tuple:
+    """left, top, right, bottom of an outline of the map data (M x y, l dx dy ..., z)."""
+    import re
+    points, x, y = [], 0.0, 0.0
+    for command, numbers in re.findall(r"([Mlz])([^Mlz]*)", d):
+        values = [float(n) for n in re.findall(r"-?\d*\.?\d+", numbers)]
+        for dx, dy in zip(values[::2], values[1::2], strict=True):
+            x, y = (dx, dy) if command == "M" else (x + dx, y + dy)
+            points.append((x, y))
+    return (min(p[0] for p in points), min(p[1] for p in points), max(p[0] for p in points), max(p[1] for p in points))
+
+
+@pytest.fixture(scope="module")
+def crowded(tmp_path_factory):
+    """The fixture collection with one case in a cluster of the map's smallest neighbours."""
+    from collection import make_project, write_case
+
+    from conftest import build, serve
+    base = tmp_path_factory.mktemp("crowded")
+    project = make_project(base / "project")
+    codes = _cluster(8)
+    write_case(project / "docs", "a-case-in-small-countries", countries=codes)
+    result = build(project, base / "site")
+    assert result.returncode == 0, result.stdout + result.stderr
+    with serve(base / "site") as address:
+        yield address, codes
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("lang", LANGS)
+def test_small_neighbours_are_each_a_fingers_target(crowded, browser, lang, width):
+    address, codes = crowded
+    context = new_context(browser, width)
+    page = context.new_page()
+    try:
+        page.goto(f"{address}{prefix(lang)}places/")
+        assert _fingers_reach(page, codes) == []
+        assert overflow(page) == 0
+    finally:
+        context.close()

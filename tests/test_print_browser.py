@@ -81,6 +81,13 @@ def test_printed_case(browser, printed, lang):
     chrome = [" ".join(text.split()) for text in chrome]
     assert all(chrome), chrome
     citation = page.inner_text("#cite-plain")
+    # the copy and share buttons: on the screen, never on paper (Material's button style
+    # outranked the print rule that hides them)
+    buttons = page.locator("button.case-copy, button.case-share")
+    assert buttons.count() >= 2 and all(button.is_visible() for button in buttons.all())
+    chrome += [" ".join(text.split()) for text in page.locator("button.case-share").all_inner_texts()]
+    page.emulate_media(media="print")
+    assert [button.is_visible() for button in buttons.all()] == [False] * buttons.count()
     text = _pdf_text(page)
     page.close()
     t = STRINGS(lang)

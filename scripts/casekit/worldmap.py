@@ -8,6 +8,13 @@ caller, already translated. Its colours are CSS classes (overrides/assets/styles
 with the same colours as ``fill`` attributes, so the map reads right without the style sheet;
 it prints no style attribute, no script and no event handler.
 
+A country too small to put a finger on (its outline narrower or lower than a marker) also gets
+a marker: a circle at least 24 CSS px across on a phone (WCAG 2.5.8, target size), at the
+centre of its largest part, moved apart from the other markers so that none covers another,
+with a line back to the country when moved. The marker is a second link to the same address,
+for the pointer and the finger only (hidden from assistive technology and out of the Tab
+order: the country's own link is the one read out and focused, once).
+
 Codes the map cannot draw (small countries are not in the 1:110m outlines, Antarctica is left
 out) are an error: ``svg`` raises ValueError naming them. Call ``unknown`` first to find them
 and show those countries another way, for example as a list of links under the map.
@@ -15,6 +22,8 @@ and show those countries another way, for example as a list of links under the m
 from __future__ import annotations
 
 import json
+import math
+import re
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
@@ -32,6 +41,13 @@ CASES = "#00695c"  # the theme's primary colour (cases.css)
 PAGE = "#ffffff"
 
 _SAFE_SCHEMES = ("", "http", "https")
+
+# A marker's radius, as a share of the map's width: 24 CSS px across where the map is 352 px
+# wide (a 390 px phone's column); cases.css draws it smaller where the map is wider.
+MARKER = 12 / 352
+# the room between two markers, as a share of their radius
+MARKER_GAP = 0.15
+_NUMBER = re.compile(r"[Mlz]|-?\d*\.?\d+(?:e-?\d+)?")
 
 
 @dataclass(frozen=True)
@@ -53,6 +69,105 @@ def unknown(codes: Iterable[str], world: World | None = None) -> list[str]:
     """The codes among ``codes`` that the map has no outline for, sorted."""
     world = world or load()
     return sorted({code for code in codes if code not in world.countries})
+
+
+def _rings(d: str) -> list:
+    """The rings of a path's "d" as this module's data writes them (M x y, l dx dy..., z)."""
+    rings, ring, numbers, x, y = [], [], [], 0.0, 0.0
+    command = ""
+    for token in _NUMBER.findall(d):
+        if token in "Mlz":
+            command = token
+            if token == "z" and ring:
+                rings.append(ring)
+                ring = []
+            continue
+        numbers.append(float(token))
+        if len(numbers) < 2:
+            continue
+        dx, dy = numbers
+        numbers = []
+        if command == "M":
+            x, y = dx, dy
+            if ring:
+                rings.append(ring)
+            ring = [(x, y)]
+        else:
+            x, y = x + dx, y + dy
+            ring.append((x, y))
+    if ring:
+        rings.append(ring)
+    return rings
+
+
+def _area_and_centre(ring: list) -> tuple:
+    area = cx = cy = 0.0
+    for (x0, y0), (x1, y1) in zip(ring, ring[1:] + ring[:1], strict=True):
+        cross = x0 * y1 - x1 * y0
+        area += cross
+        cx += (x0 + x1) * cross
+        cy += (y0 + y1) * cross
+    if abs(area) < 1e-9:  # a degenerate ring: the mean of its points
+        return 0.0, (sum(x for x, _ in ring) / len(ring), sum(y for _, y in ring) / len(ring))
+    return abs(area) / 2, (cx / (3 * area), cy / (3 * area))
+
+
+def _size_and_centre(d: str) -> tuple:
+    """(width, height) of a country's outline and the centre of its largest part."""
+    rings = _rings(d)
+    points = [point for ring in rings for point in ring]
+    xs, ys = [x for x, _ in points], [y for _, y in points]
+    _area, centre = max((_area_and_centre(ring) for ring in rings), key=lambda found: found[0])
+    return (max(xs) - min(xs), max(ys) - min(ys)), centre
+
+
+def _spread(centres: list, radius: float, bounds: tuple) -> list:
+    """Markers of ``radius`` at ``centres`` moved apart until none overlaps another (with a
+    gap), each kept inside ``bounds`` (left, top, right, bottom); deterministic."""
+    left, top, right, bottom = bounds
+    points = [list(centre) for centre in centres]
+    room = 2 * radius * (1 + MARKER_GAP)
+    for _round in range(500):
+        moved = False
+        for i in range(len(points)):
+            for j in range(i + 1, len(points)):
+                dx, dy = points[j][0] - points[i][0], points[j][1] - points[i][1]
+                distance = math.hypot(dx, dy)
+                if distance >= room - 1e-6:
+                    continue
+                if distance < 1e-6:  # on the same spot: apart along a direction of their own
+                    angle = (i * 7 + j * 13) % 360 * math.pi / 180
+                    dx, dy, distance = math.cos(angle), math.sin(angle), 1.0
+                push = (room - math.hypot(points[j][0] - points[i][0], points[j][1] - points[i][1])) / 2 + 1e-3
+                for point, sign in ((points[i], -1), (points[j], 1)):
+                    point[0] += sign * push * dx / distance
+                    point[1] += sign * push * dy / distance
+                moved = True
+        for point in points:
+            point[0] = min(max(point[0], left + radius), right - radius)
+            point[1] = min(max(point[1], top + radius), bottom - radius)
+        if not moved:
+            break
+    return [tuple(point) for point in points]
+
+
+def markers(codes: Iterable[str], world: World) -> dict:
+    """Where the markers of the countries ``codes`` (with cases) go: code -> ((x, y) of the
+    marker, (x, y) of the country's centre), for those whose outline is narrower or lower
+    than a marker; and the markers' radius, under the key None."""
+    minx, miny, width, height = (float(part) for part in world.view_box.split())
+    radius = MARKER * width
+    small = {}
+    for code in sorted(codes):
+        (w, h), centre = _size_and_centre(world.countries[code])
+        if min(w, h) < 2 * radius:
+            small[code] = centre
+    placed = _spread(list(small.values()), radius, (minx, miny, minx + width, miny + height))
+    return {None: radius} | {code: (spot, centre) for (code, centre), spot in zip(small.items(), placed, strict=True)}
+
+
+def _n(value: float) -> str:
+    return f"{value:.1f}".rstrip("0").rstrip(".")
 
 
 def _sort_key(name: str) -> str:
@@ -121,5 +236,17 @@ def svg(counts: Mapping[str, int], names: Mapping[str, str], link_for: Callable[
         lines.append(f'<a href="{escape(_href(link_for(code), code))}" aria-label="{escape(text)}">'
                      f'<title>{escape(text)}</title><path d="{escape(world.countries[code])}"/></a>')
     lines.append("</g>")
+    spots = markers(with_cases, world)
+    radius = spots.pop(None)
+    if spots:
+        lines.append(f'<g class="worldmap__markers" fill="{CASES}" stroke="{PAGE}" stroke-width="1.5">')
+        for code in sorted(spots, key=lambda c: (_sort_key(names[c]), c)):
+            (x, y), (cx, cy) = spots[code]
+            line = (f'<line class="worldmap__leader" x1="{_n(cx)}" y1="{_n(cy)}" x2="{_n(x)}" y2="{_n(y)}" stroke="{CASES}"/>'
+                    if math.hypot(x - cx, y - cy) > radius / 2 else "")
+            lines.append(f'<a href="{escape(_href(link_for(code), code))}" tabindex="-1" aria-hidden="true" '
+                         f'data-country="{escape(code)}">{line}'
+                         f'<circle class="worldmap__marker" cx="{_n(x)}" cy="{_n(y)}" r="{_n(radius)}"/></a>')
+        lines.append("</g>")
     lines.append("</svg>")
     return "\n".join(lines)

@@ -25,6 +25,7 @@
   var sorter = document.getElementById("case-sort");
   var sortBox = sorter ? sorter.parentNode : null;
   var folds = form.querySelectorAll(".case-filters__group");
+  var active = document.querySelector(".case-list__active");
   var phone = window.matchMedia("(max-width: 44.9375em)");  // Material's breakpoint for phones
   var texts = {
     count: JSON.parse(root.getAttribute("data-count")),
@@ -196,6 +197,56 @@
     });
   }
 
+  // the name of a filter in use: an option's label (without its count), or a year's label and value
+  function optionName(input) {
+    var label = input.parentNode.querySelector("span");
+    return label && label.firstChild ? label.firstChild.textContent.trim() : input.value;
+  }
+
+  function yearName(input) {
+    var label = input.parentNode.firstChild;
+    return (label ? label.textContent.trim() + " " : "") + input.value;
+  }
+
+  // above the results: each filter in use, a button that removes it (named "Remove the filter …")
+  function listActive() {
+    if (!active) return;
+    var inUse = [];
+    form.querySelectorAll("input[type=checkbox]:checked").forEach(function (input) {
+      inUse.push({ name: optionName(input), input: input });
+    });
+    ["from", "to"].forEach(function (name) {
+      var input = form.elements[name];
+      if (input && input.value !== "" && !isNaN(parseInt(input.value, 10))) inUse.push({ name: yearName(input), input: input });
+    });
+    while (active.firstChild) active.removeChild(active.firstChild);
+    inUse.forEach(function (filter) {
+      var item = document.createElement("li");
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "case-list__remove";
+      button.setAttribute("aria-label", active.getAttribute("data-remove").replace("{label}", filter.name));
+      button.textContent = filter.name;
+      var cross = document.createElement("span");
+      cross.setAttribute("aria-hidden", "true");
+      cross.className = "case-list__cross";
+      cross.textContent = "\u00d7";
+      button.appendChild(cross);
+      button.addEventListener("click", function () {
+        var index = Array.prototype.indexOf.call(active.querySelectorAll("button"), button);
+        if (filter.input.type === "checkbox") filter.input.checked = false;
+        else filter.input.value = "";
+        update(true);
+        // the focus goes on to the next filter in use, else to the count of the results
+        var left = active.querySelectorAll("button");
+        (left[Math.min(index, left.length - 1)] || status).focus();
+      });
+      item.appendChild(button);
+      active.appendChild(item);
+    });
+    active.hidden = inUse.length === 0;
+  }
+
   function keepPlaceInLanguageLinks() {
     document.querySelectorAll("a.md-select__link").forEach(function (link) {
       if (!link.hasAttribute("data-href")) link.setAttribute("data-href", link.getAttribute("href"));
@@ -210,6 +261,7 @@
     var url = location.pathname + (search ? "?" + search : "") + location.hash;
     if (push && url !== location.pathname + location.search + location.hash) history.pushState(null, "", url);
     keepPlaceInLanguageLinks();
+    listActive();
   }
 
   function showResults() {
@@ -230,7 +282,9 @@
   fold();
   root.hidden = false;
   if (sortBox) sortBox.hidden = false;
-  if (filtered(params)) root.open = true;
+  // a shared filtered link opens on its results: the panel open where there is room beside
+  // them, folded on a phone (the count and the filters in use say what is filtered)
+  if (filtered(params) && !phone.matches) root.open = true;
   status.setAttribute("aria-live", "polite");
   listNote.setAttribute("aria-live", "polite");
   update(false);

@@ -33,6 +33,8 @@ def set_globals(env, build, config, preview: bool = False) -> None:
     site_url = config.site_url
     own = build.prefix
     env.globals["t"] = build.t
+    # Material's names of landmarks and controls, in the page's language (partials/language.html)
+    env.globals["chrome_names"] = dict(build.t.get("chrome"))
     env.globals["material_version"] = metadata.version("mkdocs-material")  # for the generator tag (main.html)
     env.globals["dirs"] = views.Directions()  # dirs[lang]: "ltr" or "rtl", beside each lang attribute
     env.globals["card_html"] = Cards(env.get_template("partials/case-card.html"), build.case_views, build.t)
@@ -52,7 +54,10 @@ def set_globals(env, build, config, preview: bool = False) -> None:
     root = urlsplit(site_url).path.rstrip("/") + "/"
     env.globals["languages"] = [{"lang": lang, "name": build.names.get(lang, lang), "link": root + urls.prefix(lang, build.default)}
                                 for lang in build.languages]
+    # each language's line of the hint to read a page in it (partials/language-hint.html)
+    env.globals["language_hints"] = {lang: build.strings_for(lang)("language_hint.read") for lang in build.languages}
     env.globals["not_found"] = not_found.template_data(build)
+    env.globals["not_found_data"] = lambda pages: not_found.script_data(build, site_url, pages, SEARCH_TEXTS)  # 404.html
     env.globals["proposal_form"] = repository.proposal_form(config)
     env.globals["offline_worker"] = None if preview else offline.WORKER  # from the site's root
     env.globals["live_preview"] = preview  # its reload script (assets/javascripts/preview.js)
