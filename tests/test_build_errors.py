@@ -59,7 +59,7 @@ def test_malformed_fact_names_its_line(tmp_path):
     result, output = _break(tmp_path, f"{CASE}/case.yml", start, f"start: December {year}\n")
     assert result.returncode != 0
     line = _line(tmp_path / "project" / CASE / "case.yml", lambda text: text.startswith("start:"))
-    assert re.search(rf"{CASE}/case.yml:{line}: error: 'start' has the wrong format: 'December {year}'\. Fix: write YYYY-MM", output), output
+    assert re.search(rf"{CASE}/case.yml:{line}: error: 'start' has the wrong format: 'December {year}'\. Fix: write start: {year}-12 ", output), output
     assert "before it starts" not in output  # a malformed date is one problem, not two
 
 
