@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
-"""Create the project's virtual environment (.venv) and install the pinned requirements.
+"""Create the project's virtual environment (.venv) and install the locked requirements.
 
-Installs again only when a requirements file has changed since the last install.
+requirements.txt (the site) and requirements-test.txt (the site and the tests) are lock files:
+every package, transitive ones too, pinned with the hashes of its files (scripts/lock.py writes
+them from requirements*.in). Installs again only when a lock file has changed since the last install.
 Used by scripts/serve.py and scripts/test.py; run it alone to prepare a machine.
 """
 from __future__ import annotations
@@ -40,17 +42,15 @@ def ensure(requirements: str = "requirements.txt", quiet: bool = False, log=sys.
     if not venv_python().exists():
         print(f"Creating {VENV.relative_to(ROOT)} …", file=log, flush=True)
         venv.EnvBuilder(with_pip=True).create(VENV)
-    files = [ROOT / requirements]
-    text = (ROOT / requirements).read_text()
-    if "-r requirements.txt" in text:
-        files.append(ROOT / "requirements.txt")
-    digest = hashlib.sha256(b"".join(f.read_bytes() for f in files)).hexdigest()
+    # ``requirements`` is a lock file (scripts/lock.py writes it): every package, the transitive
+    # ones too, at one version with the hashes of its files, so pip installs exactly those bytes
+    digest = hashlib.sha256((ROOT / requirements).read_bytes()).hexdigest()
     stamp = VENV / f".installed-{Path(requirements).stem}"
     pip = [str(venv_python()), "-m", "pip", "install", "--disable-pip-version-check", *(["--quiet"] if quiet else [])]
     output = log if log is not sys.stdout else None
     if not stamp.exists() or stamp.read_text() != digest:
         print(f"Installing {requirements} into .venv …", file=log, flush=True)
-        subprocess.run([*pip, "-r", str(ROOT / requirements)], check=True, cwd=ROOT, stdout=output)
+        subprocess.run([*pip, "--require-hashes", "-r", str(ROOT / requirements)], check=True, cwd=ROOT, stdout=output)
         stamp.write_text(digest)
     # The content model and the site's MkDocs plugin (pyproject.toml), editable, so that the
     # plugin runs from this working tree. A .venv that is a link to another tree's (as the

@@ -2,14 +2,15 @@
 """Build the whole site, one process per language, into site/ (or -d FOLDER).
 
 `mkdocs build` alone builds the same site, the languages one after the other in one process
-(mkdocs-static-i18n's way); this script runs `mkdocs build` once per language at the same
-time, each with mkdocs-static-i18n's documented `build_only_locale` (through the environment
-variable CASES_BUILD_ONLY that mkdocs.yml reads), the other languages at a lower priority so
-that the default language (which also writes the sitemap, the open data and the root 404 page)
-finishes first. The processes start at once; the default language's reads and checks every
-case and keeps them for the others (the plugin's collection_cache), which wait for them. Each
-other language is built into a folder of its own and its pages are then moved under
-FOLDER/<lang>/. A test checks that both ways write the same bytes.
+(mkdocs-static-i18n's way); this script reads and checks every case once, keeps the
+collection for the languages' processes (the plugin's collection_cache), then runs `mkdocs
+build` once per language at the same time, each with mkdocs-static-i18n's documented
+`build_only_locale` (through the environment variable CASES_BUILD_ONLY that mkdocs.yml reads).
+Everything is built in a staging folder beside FOLDER (.build-*), and FOLDER is replaced by
+the new site only when every language has been built: a failed build leaves the previous
+site whole. If this script is killed, even with SIGKILL, a small watcher process stops the
+languages' builds and removes the staging folder. A test checks that both ways write the same
+bytes.
 
   python3 scripts/build.py            the site in site/
   python3 scripts/build.py -d public  in public/
@@ -26,7 +27,6 @@ import signal
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -35,62 +35,104 @@ import bootstrap  # noqa: E402
 
 bootstrap.use_venv()  # run with the pinned packages (.venv), whichever Python started the script
 
-from casekit import project  # noqa: E402
+from casekit import messages, project  # noqa: E402
+from casekit.problems import report  # noqa: E402
 
 ENV = "CASES_BUILD_ONLY"  # mkdocs.yml: the i18n plugin's build_only_locale
 CACHE_ENV = "CASES_COLLECTION_CACHE"  # mkdocs.yml: the casestudies plugin's collection_cache
 DISK_ENV = "CASES_DIRECTORY_URLS"  # mkdocs.yml: use_directory_urls
 
-
-def _lower_priority():  # in each other language's process, before it starts
+# The watcher: reads the process ids of the builds from its standard input, one a line ('-' and
+# the id once it has ended); when that input closes (this script ended, however: even SIGKILL
+# closes it) it stops the builds still listed and removes the staging folder.
+WATCHER = """
+import os, shutil, signal, sys, time
+running = set()
+for line in sys.stdin:
+    pid = int(line.strip().lstrip('-'))
+    (running.discard if line.startswith('-') else running.add)(pid)
+for pid in running:
     try:
-        os.nice(5)
-    except (AttributeError, OSError):  # Windows: no nice(); the order does not matter there
+        os.kill(pid, signal.SIGTERM)
+    except OSError:
         pass
+for _ in range(50):
+    shutil.rmtree(sys.argv[1], ignore_errors=True)
+    if not os.path.exists(sys.argv[1]):
+        break
+    time.sleep(0.1)
+"""
 
 
-def _wait_for_cache(cache: Path, process: subprocess.Popen) -> bool:
-    """Wait until the default language's process has written the collection (True), or has
-    ended without writing it (False: it failed, and says why)."""
-    while not cache.exists():
-        if process.poll() is not None:
-            return cache.exists()
-        time.sleep(0.05)
-    return True
+class Watcher:
+    """A process that cleans up after this one, even if this one is killed (see WATCHER)."""
+
+    def __init__(self, staging: Path):
+        self.process = subprocess.Popen([sys.executable, "-c", WATCHER, str(staging)], stdin=subprocess.PIPE, text=True)
+
+    def started(self, process: subprocess.Popen) -> None:
+        self.process.stdin.write(f"{process.pid}\n")
+        self.process.stdin.flush()
+
+    def ended(self, process: subprocess.Popen) -> None:
+        self.process.stdin.write(f"-{process.pid}\n")
+        self.process.stdin.flush()
+
+    def close(self) -> None:
+        self.process.stdin.close()
+        self.process.wait()
+
+
+def read_cases(config: Path, cache: Path, languages: tuple) -> list:
+    """Read and check every case once, as the plugin does, and keep the collection in ``cache``
+    for the languages' processes; return the problems (nothing is kept when there are any)."""
+    from casekit.plugin.content import Content
+
+    settings = project.read_config(config)
+    root = config.parent
+    theme = settings.get("theme") or {}
+    content = Content(root, root / settings.get("docs_dir", "docs"), root / theme.get("custom_dir", "overrides") / "i18n", languages)
+    problems = content.collection().problems
+    if not problems:
+        content.save(cache)
+    return problems
 
 
 def build(config: Path, site: Path, strict: bool = False, for_disk: bool = False) -> int:
     languages = project.languages(config.parent)
     default, others = languages[0], languages[1:]
+    language = messages.for_contributor(None, languages, os.environ)
     site = site.resolve()
     site.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=".build-", dir=site.parent))
-    base = [sys.executable, "-m", "mkdocs", "build", "-f", str(config), *(["--strict"] if strict else [])]
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", CACHE_ENV: str(staging / "collection.pickle")}
-    if for_disk:
-        env[DISK_ENV] = "false"
+    watcher = Watcher(staging)
     running = {}
     try:
-        # every language's process starts at once; the default language's reads and checks every
-        # case and keeps them in the cache, which the others wait for (a problem in a case stops
-        # the default language's build, and then the others)
-        running[default] = subprocess.Popen([*base, "-d", str(site)], env={**env, ENV: default})
-        for lang in others:
-            running[lang] = subprocess.Popen([*base, "-d", str(staging / lang)], env={**env, ENV: lang},
-                                             preexec_fn=_lower_priority if os.name == "posix" else None)
-        if not _wait_for_cache(staging / "collection.pickle", running[default]):
-            running[default].wait()
-            print(f"error: the build of {default} failed (see above); the site was not built.", file=sys.stderr)
+        problems = read_cases(config, staging / "collection.pickle", languages)
+        if problems:
+            print(report(problems, language), file=sys.stderr)
             return 1
-        failed = [lang for lang, process in running.items() if process.wait() != 0]
+        base = [sys.executable, "-m", "mkdocs", "build", "-f", str(config), *(["--strict"] if strict else [])]
+        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", CACHE_ENV: str(staging / "collection.pickle")}
+        if for_disk:
+            env[DISK_ENV] = "false"
+        for lang in languages:  # every language at once, each into a folder of its own
+            running[lang] = subprocess.Popen([*base, "-d", str(staging / lang)], env={**env, ENV: lang})
+            watcher.started(running[lang])
+        failed = []
+        for lang, process in running.items():
+            if process.wait() != 0:
+                failed.append(lang)
+            watcher.ended(process)
         if failed:
-            print(f"error: the build of {', '.join(failed)} failed (see above); the site in {site} is incomplete.", file=sys.stderr)
+            print(f"error: the build of {', '.join(failed)} failed (see above); {site} was left as it was.", file=sys.stderr)
             return 1
+        new = staging / default
         for lang in others:
-            target = site / lang
-            if target.exists():
-                shutil.rmtree(target)
-            os.replace(staging / lang / lang, target)
+            os.replace(staging / lang / lang, new / lang)
+        if site.exists():  # the new site in, the old one out, each a rename
+            os.replace(site, staging / "previous")
+        os.replace(new, site)
         return 0
     finally:
         for process in running.values():
@@ -98,6 +140,7 @@ def build(config: Path, site: Path, strict: bool = False, for_disk: bool = False
                 process.terminate()
                 process.wait()
         shutil.rmtree(staging, ignore_errors=True)
+        watcher.close()
 
 
 def main(argv=None) -> int:

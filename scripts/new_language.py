@@ -17,7 +17,7 @@ and the translation status page lists it as missing.
 from __future__ import annotations
 
 import argparse
-import json
+import io
 import re
 import sys
 from pathlib import Path
@@ -26,10 +26,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import bootstrap  # noqa: E402
 
-bootstrap.use_venv()  # run with the pinned packages (.venv), whichever Python started the script
+bootstrap.use_venv(also=("ruamel",))  # run with the pinned packages (.venv), whichever Python started the script
 
-import yaml  # noqa: E402
 from babel import Locale, UnknownLocaleError  # noqa: E402
+from ruamel.yaml import YAML  # noqa: E402
+from ruamel.yaml.comments import CommentedMap  # noqa: E402
 
 from casekit import issue_form, layout, project  # noqa: E402
 
@@ -40,59 +41,60 @@ def language_name(code: str) -> str:
     return name[:1].upper() + name[1:]
 
 
+def _round_trip() -> YAML:
+    """A YAML reader and writer that keeps the files' comments, quotes, flow mappings and
+    indentation (mkdocs.yml's MkDocs tags such as !ENV too): what it does not change, it
+    writes back byte for byte (a test checks)."""
+    yaml_rt = YAML()
+    yaml_rt.preserve_quotes = True
+    yaml_rt.width = 1_000_000
+    yaml_rt.indent(mapping=2, sequence=4, offset=2)
+    return yaml_rt
+
+
+def _dump(yaml_rt: YAML, data) -> str:
+    out = io.StringIO()
+    yaml_rt.dump(data, out)
+    return out.getvalue()
+
+
 def add_to_registry(text: str, code: str, name: str) -> str:
     """mkdocs.yml with ``code`` appended to the i18n plugin's languages."""
-    lines = text.split("\n")
-    start = next((i for i, line in enumerate(lines) if re.match(r"^\s+languages:\s*$", line)), None)
-    if start is None:
+    yaml_rt = _round_trip()
+    config = yaml_rt.load(text)
+    languages = next((plugin["i18n"].get("languages") for plugin in config.get("plugins") or []
+                      if isinstance(plugin, dict) and isinstance(plugin.get("i18n"), dict)), None)
+    if not languages:
         raise SystemExit("error: mkdocs.yml has no i18n 'languages:' list to add the language to.")
-    indent = len(lines[start]) - len(lines[start].lstrip())
-    end = start + 1
-    while end < len(lines) and (not lines[end].strip() or len(lines[end]) - len(lines[end].lstrip()) > indent):
-        end += 1
-    while not lines[end - 1].strip():
-        end -= 1
-    item = lines[start + 1]
-    dash = item[: len(item) - len(item.lstrip())]
-    entry = [f"{dash}- locale: {code}", f"{dash}  name: {json.dumps(name, ensure_ascii=False)}", f"{dash}  build: true"]
-    return "\n".join(lines[:end] + entry + lines[end:])
+    last = languages[-1]
+    entry = CommentedMap([("locale", code), ("name", name), ("build", True)])
+    # a comment below the list is kept on the list's last key: it moves below the new entry
+    key = list(last)[-1]
+    if key in last.ca.items:
+        entry.ca.items["build"] = last.ca.items.pop(key)
+    languages.append(entry)
+    return _dump(yaml_rt, config)
 
 
 def add_to_vocabulary(text: str, default: str, code: str) -> str:
     """docs/tags.yml with a ``code`` entry, in the default language's words, in every mapping
-    of languages (flow ones such as {en: …, es: …} and block ones)."""
-    out = []
-    lines = text.split("\n")
-    flow = re.compile(rf"^(\s*[\w-]+:\s*)(\{{.*\b{re.escape(default)}:.*\}})\s*$")
-    block = re.compile(rf"^(\s+){re.escape(default)}:\s")
-    index = 0
-    while index < len(lines):
-        line = lines[index]
-        match = flow.match(line)
-        if match:
-            values = yaml.safe_load(match.group(2))
-            if isinstance(values, dict) and default in values and code not in values:
-                line = match.group(1) + match.group(2)[:-1].rstrip() + f", {code}: {json.dumps(values[default], ensure_ascii=False)}}}"
-            out.append(line)
-            index += 1
-            continue
-        match = block.match(line)
-        if match:
-            indent = match.group(1)
-            group = [line]
-            index += 1
-            while index < len(lines) and re.match(rf"^{indent}[a-z]{{2,3}}:\s", lines[index]):
-                group.append(lines[index])
-                index += 1
-            value = yaml.safe_load(line.strip()[len(default) + 1:].strip() or '""')
-            keys = [row.strip().split(":", 1)[0] for row in group]
-            out += group
-            if code not in keys:
-                out.append(f"{indent}{code}: {json.dumps(value, ensure_ascii=False)}")
-            continue
-        out.append(line)
-        index += 1
-    return "\n".join(out)
+    of languages (a mapping whose keys are language codes, the default among them)."""
+    yaml_rt = _round_trip()
+    vocabulary = yaml_rt.load(text)
+
+    def add(node) -> None:
+        if isinstance(node, dict):
+            if default in node and all(isinstance(key, str) and re.fullmatch(r"[a-z]{2,3}", key) for key in node):
+                node.setdefault(code, node[default])
+                return
+            for value in node.values():
+                add(value)
+        elif isinstance(node, list):
+            for value in node:
+                add(value)
+
+    add(vocabulary)
+    return _dump(yaml_rt, vocabulary)
 
 
 def regional_locale(code: str) -> str:

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from collection import SLUG, make_project
 
-from conftest import CHROMIUM, IN_CI, LANGS, ROOT, build, prefix
+from conftest import CHROMIUM, DEFAULT, IN_CI, LANGS, ROOT, build, prefix
 
 # more cases than one, so that an order that changes from build to build shows
 COPIES = ("fixture-case-copy-one", "fixture-case-copy-two")
@@ -75,24 +75,63 @@ def test_one_process_per_language_writes_the_same_bytes_as_mkdocs_build(fixture_
     assert not [path for path in out.parent.iterdir() if path.name.startswith(".build-")], "the staging folders are removed"
 
 
-def test_a_failed_language_fails_the_parallel_build(fixture_project, tmp_path):
-    """A language whose build fails (here: a UI string file that is not YAML) fails the whole
-    build, with the build's own message, and the staging folders are removed."""
+def test_a_failed_language_fails_the_parallel_build_and_leaves_the_previous_site_whole(fixture_project, tmp_path):
+    """A language whose build fails (here: its home page holds a script) fails the whole build,
+    with the build's own message; the site already in the folder is left as it was (every
+    language is built beside it, and put in its place only when all have succeeded, while the
+    other languages' builds succeed), and the staging folders are removed."""
     project = _copy(fixture_project, tmp_path / "project")
-    last = LANGS[-1]
-    (project / "overrides" / "i18n" / f"{last}.yml").write_text("site: [unclosed\n", encoding="utf-8")
     out = tmp_path / "out" / "site"
-    result = subprocess.run([sys.executable, str(project / "scripts" / "build.py"), "-f", str(project / "mkdocs.yml"), "-d", str(out)],
-                            capture_output=True, text=True)
+    command = [sys.executable, str(project / "scripts" / "build.py"), "-f", str(project / "mkdocs.yml"), "-d", str(out)]
+    assert subprocess.run(command, capture_output=True, text=True).returncode == 0
+    before = _digest(out)
+    last = LANGS[-1]
+    for lang in LANGS:  # a new sentence on every home page, and a script on the last language's
+        home = project / "docs" / ("index.md" if lang == DEFAULT else f"index.{lang}.md")
+        bad = "\n<script>alert(1)</script>\n" if lang == last else ""
+        home.write_text(home.read_text(encoding="utf-8") + "\nA sentence the failed build must not publish.\n" + bad, encoding="utf-8")
+    result = subprocess.run(command, capture_output=True, text=True)
     assert result.returncode == 1, result.stdout + result.stderr
-    assert f"{last}.yml" in result.stderr and "Traceback" not in result.stderr
+    assert "index" in result.stderr and "Traceback" not in result.stderr
+    assert _digest(out) == before, "the previous site is whole"
     assert not [path for path in out.parent.iterdir() if path.name.startswith(".build-")]
 
 
+def test_a_killed_build_leaves_no_process_and_no_staging_folder(fixture_project, tmp_path):
+    """SIGKILL of scripts/build.py while the languages are being built: within seconds no
+    process of the build runs and no staging folder is left (its watcher cleans up)."""
+    import signal
+    import time
+
+    if os.name != "posix":
+        pytest.skip("SIGKILL is POSIX")
+    project = _copy(fixture_project, tmp_path / "project")
+    out = tmp_path / "out" / "site"
+    process = subprocess.Popen([sys.executable, str(project / "scripts" / "build.py"), "-f", str(project / "mkdocs.yml"), "-d", str(out)],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    config = str(project / "mkdocs.yml")
+    deadline = time.monotonic() + 120  # a guard against a hang, not a measure
+    while not subprocess.run(["pgrep", "-f", f"mkdocs build -f {config}"], capture_output=True).stdout and time.monotonic() < deadline:
+        assert process.poll() is None, "the build ended before a language's process started"
+        time.sleep(0.05)
+    os.kill(process.pid, signal.SIGKILL)
+    process.wait()
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        leftover = subprocess.run(["pgrep", "-f", config], capture_output=True, text=True).stdout.split()
+        staging = [path for path in out.parent.iterdir() if path.name.startswith(".build-")]
+        if not leftover and not staging:
+            break
+        time.sleep(0.2)
+    assert not leftover, f"processes of the build still running: {leftover}"
+    assert not staging, f"staging folders left: {staging}"
+    assert not out.exists(), "nothing half-built in the site's place"
+
+
 def test_a_case_with_a_problem_stops_every_language_of_the_parallel_build(fixture_project, tmp_path):
-    """The languages' processes start at once and the others wait for the cases the default
-    language's process reads: a problem in a case stops that one with its message (file and
-    line), and the others with it, without a traceback and without leaving a process behind."""
+    """The build reads and checks the cases once, before it starts the languages' processes: a
+    problem in a case stops it with its message (file and line), without a traceback and without
+    leaving a process or a staging folder behind."""
     project = _copy(fixture_project, tmp_path / "project")
     facts = project / "docs" / "cases" / SLUG / "case.yml"
     facts.write_text(facts.read_text(encoding="utf-8").replace("countries: [", "countries: [[", 1), encoding="utf-8")

@@ -88,3 +88,22 @@ def test_a_right_to_left_language_builds_with_dir_wherever_lang_is(tmp_path):
             continue
         assert element.get("dir") == views.text_direction(element["lang"]), element.name
     assert any(element.get("dir") == "rtl" for element in marked)
+
+
+def test_the_registry_and_vocabulary_are_edited_as_yaml_keeping_the_rest_byte_for_byte():
+    """new_language.py edits mkdocs.yml and docs/tags.yml as YAML (a round-trip reader and
+    writer), so a list or mapping written in another style is found too, and every line it does
+    not change stays as it was, comments included."""
+    import new_language
+
+    config = ("# the site\nplugins:\n  - i18n:\n      languages: [{locale: xa, default: true, name: Xa}, {locale: xb, name: Xb}]\n"
+              "      # languages end here\n  - search\n")
+    added = new_language.add_to_registry(config, "xc", "Xc")
+    assert added == config.replace("{locale: xb, name: Xb}]", "{locale: xb, name: Xb}, {locale: xc, name: Xc, build: true}]")
+    vocabulary = ("facets:\n  theme: {xa: Theme, xb: \"Tema\"}  # labels\n"
+                  "tags:\n  one:\n    description:\n      xa: One thing.   # kept\n      xb: Una cosa.\n    facet: theme\n")
+    added = new_language.add_to_vocabulary(vocabulary, "xa", "xc")
+    lines = added.splitlines()
+    assert lines[1].startswith('  theme: {xa: Theme, xb: "Tema", xc: Theme}') and lines[1].endswith("# labels")
+    assert "      xa: One thing.   # kept" in lines and "      xc: One thing." in lines
+    assert lines[-1] == "    facet: theme"

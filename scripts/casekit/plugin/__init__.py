@@ -51,7 +51,7 @@ AFTER_I18N = -110
 
 
 class Options(base.Config):
-    # the collection as scripts/build.py read it once for every language's process (Content.save)
+    # the collection as scripts/build.py read it once, before it starts every language's process (Content.save)
     collection_cache = config_options.Optional(config_options.Type(str))
 
 
@@ -89,19 +89,14 @@ class CaseStudiesPlugin(BasePlugin[Options]):
         if not self.stack:
             languages.check_writable(config.site_dir)
         lang = config.theme["language"]
-        cache = self.config.collection_cache and Path(self.config.collection_cache)  # scripts/build.py's
         if self.content is None:
             self.content = content_of(config, codes)
-            if cache and lang != codes[0]:  # scripts/build.py: the default language's process writes it
-                self.content.wait_for(cache)
-            if cache and cache.exists():
-                self.content.load(cache)
+            if self.config.collection_cache:  # scripts/build.py read the cases once for every language
+                self.content.load(Path(self.config.collection_cache))
         collection = self.content.collection()
         if collection.problems and self.command != "serve":
             boundary.fail(collection.problems, "in the case studies")
         self.content.related()  # once for every language
-        if cache and not cache.exists():
-            self.content.save(cache)  # for the other languages' processes
         t = self.content.strings_for(lang)
         config.theme.static_templates.add(offline.TEMPLATE)  # rendered once per language, like 404.html
         config.site_name = boundary.plain_words(t("site.name"))  # Material prints it unescaped (the preview shows a site with problems)
@@ -144,8 +139,7 @@ class CaseStudiesPlugin(BasePlugin[Options]):
                             preview=self.command == "serve" and self.dirty)
         build.stylesheets = first_paint.stylesheets(files)
         if self._problems_changed():  # the live preview shows them on every page, or stops showing them
-            for file in files.documentation_pages():
-                file.is_modified = _always.__get__(file)
+            generated.rebuild_every_page(files)
         return files
 
     on_files = CombinedEvent(_check_files, _language_files, _add_pages)
@@ -289,6 +283,3 @@ def content_of(config, codes: tuple) -> Content:
     """The collection of the site that ``config`` (MkDocs' configuration) describes."""
     return Content(Path(config.config_file_path).parent, Path(config.docs_dir), Path(config.theme.custom_dir) / "i18n", codes)
 
-
-def _always(file) -> bool:
-    return True

@@ -6,11 +6,9 @@ from __future__ import annotations
 
 import os
 import pickle
-import time
 from pathlib import Path
 
 import jinja2
-from mkdocs.exceptions import PluginError
 
 from .. import model, strings, views
 
@@ -53,20 +51,8 @@ class Content:
         each language's process then starts from it instead of reading every case again."""
         self.collection()
         self.related()
-        partial = path.with_name(path.name + ".partial")
-        with open(partial, "wb") as handle:
+        with open(path, "wb") as handle:
             pickle.dump((self._key, self._collection, self._related), handle, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(partial, path)  # whole or not at all: another process waits for it
-
-    def wait_for(self, path: Path, timeout: float = 600) -> None:
-        """Wait until another process has saved the collection in ``path`` (scripts/build.py
-        starts every language's process at once; the default language's reads the cases)."""
-        deadline = time.monotonic() + timeout
-        while not path.exists():
-            if time.monotonic() > deadline:
-                raise PluginError(f"the collection was not written to {path} within {timeout:.0f} s by the default language's build. "
-                                  "Fix: build with python3 scripts/build.py, which runs that build too, or without CASES_COLLECTION_CACHE.")
-            time.sleep(0.02)
 
     def load(self, path: Path) -> None:
         """Start from what save() kept, if the files it was read from have not changed since."""

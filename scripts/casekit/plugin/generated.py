@@ -1,6 +1,6 @@
 """The pages no file is kept for, made for the language being built: a case not yet written in
 that language (its original text, shown with a notice) and one page per tag (/tags/<id>/),
-made from docs/tags.yml."""
+made from docs/tags.yml; and which pages the live preview's partial rebuilds build again."""
 from __future__ import annotations
 
 from html import escape
@@ -22,31 +22,37 @@ def add_pages(files, config, collection, lang: str, own_prefix: str, preview: bo
             if draft is not None:
                 files.remove(draft)
         if lang not in case.texts and case.original is not None:
-            file = File.generated(config, f"{own_prefix}cases/{slug}/index.md",
-                                  content=case.original.path.read_text(encoding="utf-8"),
-                                  inclusion=InclusionLevel.NOT_IN_NAV)
-            if preview:
-                file.is_modified = _unchanged_since(case.original.path).__get__(file)
-            files.append(file)
+            files.append(GeneratedPage.made(config, f"{own_prefix}cases/{slug}/index.md",
+                                            case.original.path.read_text(encoding="utf-8"),
+                                            source=case.original.path, preview=preview))
     for tag in collection.vocab.tags.values():
         label = tag.label.get(lang, tag.id)
         content = f"---\ntitle: {_yaml_text(label)}\n---\n\n# {_markdown_text(label)}\n\n{_markdown_text(tag.description.get(lang, ''))}\n"
-        file = File.generated(config, f"{own_prefix}tags/{tag.id}/index.md", content=content,
-                              inclusion=InclusionLevel.NOT_IN_NAV)
-        if preview:
-            file.is_modified = _unchanged_since(None).__get__(file)
-        files.append(file)
+        files.append(GeneratedPage.made(config, f"{own_prefix}tags/{tag.id}/index.md", content, source=None, preview=preview))
 
 
-def _unchanged_since(source: Path | None):
-    """For the preview's partial rebuilds: a generated page is rebuilt only when it has no
-    output yet or (for a case shown untranslated) its source text changed since."""
-    def is_modified(file) -> bool:
-        dest = Path(file.abs_dest_path)
+class GeneratedPage(File):
+    """A page made in memory (MkDocs' File.generated), not in the navigation. MkDocs rebuilds
+    every such page on each change of the live preview; in the preview's partial rebuilds
+    (``preview``) this one is rebuilt only when it has no output yet or (a case shown
+    untranslated) its ``source`` text changed since."""
+
+    source: Path | None = None
+    preview: bool = False
+
+    @classmethod
+    def made(cls, config, src_uri: str, content: str, source: Path | None, preview: bool) -> GeneratedPage:
+        page = cls.generated(config, src_uri, content=content, inclusion=InclusionLevel.NOT_IN_NAV)
+        page.source, page.preview = source, preview
+        return page
+
+    def is_modified(self) -> bool:
+        if not self.preview:
+            return super().is_modified()
+        dest = Path(self.abs_dest_path)
         if not dest.exists():
             return True
-        return source is not None and dest.stat().st_mtime < source.stat().st_mtime
-    return is_modified
+        return self.source is not None and dest.stat().st_mtime < self.source.stat().st_mtime
 
 
 def _markdown_text(text: str) -> str:
@@ -58,3 +64,11 @@ def _markdown_text(text: str) -> str:
 
 def _yaml_text(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def rebuild_every_page(files) -> None:
+    """Make the live preview's next partial build (`mkdocs serve --dirty`) rebuild every page:
+    MkDocs rebuilds a page whose output is older than its source or missing (File.is_modified),
+    so the pages' outputs are removed."""
+    for file in files.documentation_pages():
+        Path(file.abs_dest_path).unlink(missing_ok=True)

@@ -19,8 +19,15 @@ with a comment that holds `</body>` (keep_reload_script_inert): the script lands
 text, and overrides/assets/javascripts/preview.js, a file, reads its two numbers and asks the
 server the same question.
 
-tests/test_private_api.py fails loudly when an upgrade of MkDocs or Python-Markdown changes what
-this relies on. (The theme has one such dependency too, in the browser: overrides/main.html
+The plugin also relies on one undocumented behaviour of mkdocs-static-i18n: in one `mkdocs build`
+it builds the other languages inside its own on_post_build (priority -100), each a nested
+MkDocs build of the same configuration, after the default language's pages are written. The
+plugin's stack of LanguageBuild records (which language each nested build is) and its
+`_site_outputs` (what the whole site has once, written when the outermost build ends) work only
+because of that order.
+
+tests/test_private_api.py fails loudly when an upgrade of MkDocs, Python-Markdown or
+mkdocs-static-i18n changes what this relies on. (The theme has one such dependency too, in the browser: overrides/main.html
 cancels the sitemap requests Material's script makes for every <link rel="alternate">;
 tests/test_browser.py fails when a page requests a sitemap.)
 """
@@ -35,7 +42,7 @@ from mkdocs.structure import pages
 # ends every page of the live preview: MkDocs' server puts its reload script into it (see above)
 RELOAD_SCRIPT_HOLDER = "\n<!-- the live preview's reload script, as text (assets/javascripts/preview.js): </body> -->\n"
 
-RELIES_ON = MappingProxyType({"mkdocs": "1.6.1", "markdown": "3.11.3"})
+RELIES_ON = MappingProxyType({"mkdocs": "1.6.1", "markdown": "3.11.3", "mkdocs-static-i18n": "1.3.1"})
 
 
 class ReusedConverters:
