@@ -13,9 +13,9 @@ the seconds from typing a query on it to the first result: cold, and once the en
 in the background, and its compressed bytes; then another word once it is in); the seconds
 from typing a query as soon as a case page shows (its first contentful paint, cold) to the
 first result; and for a page of each type (case page, catalogue, home, tag page, search page,
-not-found page), as a reader meets it from a cold cache: when it is interactive (every script
-it names has run: the end of DOMContentLoaded), its first contentful paint, when its
-stylesheets are in, and its cumulative layout shift until the network is idle (from the page's
+not-found page), as a reader meets it from a cold cache: when it is interactive (the site's own
+scripts have run: ready.js sets <html data-ready>), its first contentful paint, when every
+script has run, the theme's too (the end of DOMContentLoaded), when its stylesheets are in, and its cumulative layout shift until the network is idle (from the page's
 own PerformanceObserver). On a shared machine these vary from run to run: compare medians of
 runs interleaved with the code to compare with. The browser figures are measured in Chromium
 when /usr/bin/chromium exists.
@@ -427,6 +427,9 @@ def slow_link(site: Path, path: str, words: tuple) -> dict:
 # (the largest session window: shifts less than 1 s apart, 5 s at most); the end of
 # DOMContentLoaded is read from the navigation timing.
 _WATCH = """(() => {
+  new MutationObserver((changes, observer) => {
+    if (document.documentElement.hasAttribute("data-ready")) { window.__ready = performance.now(); observer.disconnect(); }
+  }).observe(document.documentElement, { attributes: true, attributeFilter: ["data-ready"] });
   const shifts = window.__shifts = [];
   new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) if (!entry.hadRecentInput) shifts.push([entry.startTime, entry.value]);
@@ -441,10 +444,13 @@ _CLS = """() => {
   }
   return best;
 }"""
-# When the page is interactive: every script it names has run (the end of DOMContentLoaded,
-# which comes after the deferred ones: the site's, then Material's). Milliseconds from the start
-# of the navigation, null until then.
-_READY = "() => (performance.getEntriesByType('navigation')[0] || {}).domContentLoadedEventEnd || null"
+# When the page is interactive: the site's own scripts have run (ready.js, the last of them,
+# sets <html data-ready>; a page without it: every script ran, at the end of DOMContentLoaded).
+# Milliseconds from the start of the navigation, null until then.
+_READY = """() => window.__ready || (document.documentElement.hasAttribute("data-ready") ? null
+  : (performance.getEntriesByType('navigation')[0] || {}).domContentLoadedEventEnd || null)"""
+# When every script the page names has run, the theme's too (the end of DOMContentLoaded)
+_SCRIPTS = "() => (performance.getEntriesByType('navigation')[0] || {}).domContentLoadedEventEnd || null"
 # When every stylesheet the page links has arrived (what scripts add is styled by them).
 _STYLED = """() => {
   const sheets = new Set([...document.querySelectorAll('link[rel~="stylesheet"][href]')].map((link) => link.href));
@@ -479,10 +485,11 @@ def page_load(browser, url: str) -> dict:
         page.add_init_script(_WATCH)
         page.goto(url, wait_until="load", timeout=120000)
         page.wait_for_load_state("networkidle", timeout=120000)
-        ready, styled = _wait_for(page, _READY, 30), _wait_for(page, _STYLED, 30)
+        ready, scripts, styled = _wait_for(page, _READY, 30), _wait_for(page, _SCRIPTS, 30), _wait_for(page, _STYLED, 30)
         fcp = page.evaluate(_FCP)
         zero = min(started.values())
         return {"fcp": fcp / 1000, "ready": ready / 1000 if ready else None, "styled": styled / 1000 if styled else None,
+                "scripts": scripts / 1000 if scripts else None,
                 "cls": page.evaluate(_CLS),
                 "requests": sorted((round(when - zero, 2), address) for address, when in started.items())}
     finally:
@@ -676,11 +683,12 @@ def main(argv=None) -> int:
             if typed is not None:
                 print(f"first search result on a case page, typed at first paint (slow 3G, 4x slower CPU): {typed:.2f} s")
         for name, load in page_loads(site, page_types(site, LANGS[0])).items():
-            if load["ready"] is None or load["styled"] is None:
+            if load["ready"] is None or load["styled"] is None or load["scripts"] is None:
                 print(f"{name}, interactive (slow 3G, 4x slower CPU): not measured (its scripts or stylesheets never finished)")
                 continue
             print(f"{name}, interactive (slow 3G, 4x slower CPU): {load['ready']:.2f} s"
-                  f" (first contentful paint {load['fcp']:.2f} s; stylesheets in {load['styled']:.2f} s)")
+                  f" (first contentful paint {load['fcp']:.2f} s; every script, the theme's too, {load['scripts']:.2f} s;"
+                  f" stylesheets in {load['styled']:.2f} s)")
             print(f"{name}, layout shift (slow 3G, 4x slower CPU): {load['cls']:.3f}")
         if not slow and not words:
             print(f"search on a slow link: not measured (no case text to search in {LANGS[0]})")

@@ -6,7 +6,8 @@ each type, in every language of the registry, on a phone and on a desktop:
   file has arrived), scripts deferred, stylesheets for print until stylesheets.js applies them;
 - nothing moves as its stylesheets and scripts arrive: cumulative layout shift <= 0.02, as the
   page's own PerformanceObserver adds it up, on a link slow enough for them to come after the
-  first paint. (No timing is asserted: the shift is a distance, whatever the speed.)
+  first paint; and the header keeps the colours of its first frame. (No timing is asserted: the
+  shift is a distance, whatever the speed.)
 """
 from __future__ import annotations
 
@@ -26,6 +27,19 @@ WATCH = """(() => {
   new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) if (!entry.hadRecentInput) shifts.push([entry.startTime, entry.value, entry.sources.map((source) => source.node ? source.node.nodeName + "." + (typeof source.node.className === "string" ? source.node.className : "") : "?")]);
   }).observe({ type: "layout-shift", buffered: true });
+  // the header's colours as each frame shows them, until a second after the stylesheets are applied
+  const colours = window.__colours = [];
+  let until = Infinity;
+  (function frame() {
+    const header = document.querySelector(".md-header");
+    if (header) {
+      const style = getComputedStyle(header), seen = style.backgroundColor + " / " + style.color;
+      if (colours[colours.length - 1] !== seen) colours.push(seen);
+    }
+    const links = [...document.querySelectorAll("link[data-media]")];
+    if (until === Infinity && document.readyState === "complete" && links.every((link) => link.media === link.dataset.media)) until = performance.now() + 1000;
+    if (performance.now() < until) requestAnimationFrame(frame);
+  })();
 })()"""
 # Chromium's cumulative layout shift: the largest sum of shifts less than 1 s apart, over 5 s at most
 CLS = """() => {
@@ -73,7 +87,9 @@ def _load(browser, url: str, width: str) -> dict:
         page.goto(url, wait_until="load")
         page.wait_for_load_state("networkidle")
         wait_for(page, "() => [...document.querySelectorAll('link[data-media]')].every((link) => link.media === link.dataset.media)")
-        return {"requested": requested, "named": set(page.evaluate(HEAD)), "cls": page.evaluate(CLS), "shifts": page.evaluate("window.__shifts"),
+        wait_for(page, "() => window.__colours.length && document.readyState === 'complete'")
+        page.wait_for_timeout(1200)  # the frames of the second after (not a timing assertion)
+        return {"colours": page.evaluate("window.__colours"), "requested": requested, "named": set(page.evaluate(HEAD)), "cls": page.evaluate(CLS), "shifts": page.evaluate("window.__shifts"),
                 "scripts": page.evaluate("() => [...document.querySelectorAll('script[src]')].map((s) => [s.parentElement.tagName, s.defer || s.async, s.getAttribute('src')])")}
     finally:
         context.close()
@@ -106,3 +122,10 @@ def test_every_stylesheet_and_script_a_page_loads_is_named_in_its_head(loads, la
 def test_nothing_moves_as_a_page_loads(loads, lang, width):
     for kind, (url, load) in loads(lang, width).items():
         assert load["cls"] <= MAX_SHIFT, f"{kind} ({url}, {width}): layout shift {load['cls']:.3f}: {load['shifts']}"
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_header_keeps_its_colours_as_a_page_loads(loads, lang, width):
+    for kind, (url, load) in loads(lang, width).items():
+        assert len(load["colours"]) == 1, f"{kind} ({url}, {width}): the header's colours changed: {load['colours']}"
