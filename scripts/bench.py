@@ -427,9 +427,10 @@ def slow_link(site: Path, path: str, words: tuple) -> dict:
 # (the largest session window: shifts less than 1 s apart, 5 s at most); the end of
 # DOMContentLoaded is read from the navigation timing.
 _WATCH = """(() => {
+  // (the page's <html> does not exist yet when this runs: the document is observed)
   new MutationObserver((changes, observer) => {
-    if (document.documentElement.hasAttribute("data-ready")) { window.__ready = performance.now(); observer.disconnect(); }
-  }).observe(document.documentElement, { attributes: true, attributeFilter: ["data-ready"] });
+    if (document.documentElement && document.documentElement.hasAttribute("data-ready")) { window.__ready = performance.now(); observer.disconnect(); }
+  }).observe(document, { attributes: true, subtree: true, attributeFilter: ["data-ready"] });
   const shifts = window.__shifts = [];
   new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) if (!entry.hadRecentInput) shifts.push([entry.startTime, entry.value]);
