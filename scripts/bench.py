@@ -182,6 +182,7 @@ def first_visit_bytes(site: Path, page: str) -> tuple[int, list]:
     total = gz(html.encode())
     assets = re.findall(r'<link[^>]+rel="(?:stylesheet|icon)"[^>]+href="([^"]+)"', html)
     assets += re.findall(r'<script[^>]+src="([^"]+)"', html)
+    assets = list(dict.fromkeys(assets))  # once each: the <noscript> names the stylesheets again
     offsite = [a for a in assets if re.match(r"^(https?:)?//", a)]
     for asset in assets:
         if asset in offsite:
