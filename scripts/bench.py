@@ -11,10 +11,17 @@ that compresses and caches like GitHub Pages), the first contentful paint of a c
 the seconds from typing a query on it to the first result: cold, and once the engine is loaded
 (the same query again; another word right after; how long the rest of the index took to come
 in the background, and its compressed bytes; then another word once it is in; then the first
-word misspelt, to the first result of the closest word, "did you mean …?"), and the seconds
-a case page already opened takes to show its text when the server holds its answer (the
-offline worker gives its kept copy). The browser figures are measured in Chromium when
-/usr/bin/chromium exists.
+word misspelt, to the first result of the closest word, "did you mean …?"); the seconds
+from typing a query as soon as a case page shows (its first contentful paint, cold) to the
+first result; the seconds a case page already opened takes to show its text when the server
+holds its answer (the offline worker gives its kept copy); and for a page of each type (case
+page, catalogue, home, tag page, search page, not-found page), as a reader meets it from a cold
+cache: when it is interactive (the site's own scripts have run: ready.js sets <html
+data-ready>), its first contentful paint, when every script has run, the theme's too (the end
+of DOMContentLoaded), when its stylesheets are in, and its cumulative layout shift until the
+network is idle (from the page's own PerformanceObserver). On a shared machine these vary from
+run to run: compare medians of runs interleaved with the code to compare with. The browser
+figures are measured in Chromium when /usr/bin/chromium exists.
 With --compare-stock it also builds the same collection with a stock configuration (cases in
 the sidebar, Material's search) and prints the ratio.
 """
@@ -178,6 +185,7 @@ def first_visit_bytes(site: Path, page: str) -> tuple[int, list]:
     total = gz(html.encode())
     assets = re.findall(r'<link[^>]+rel="(?:stylesheet|icon)"[^>]+href="([^"]+)"', html)
     assets += re.findall(r'<script[^>]+src="([^"]+)"', html)
+    assets = list(dict.fromkeys(assets))  # once each: the <noscript> names the stylesheets again
     offsite = [a for a in assets if re.match(r"^(https?:)?//", a)]
     for asset in assets:
         if asset in offsite:
@@ -436,6 +444,138 @@ def slow_link(site: Path, path: str, words: tuple) -> dict:
     return out
 
 
+# What a reader meets on a page, recorded by the page itself from the start (an init script):
+# the layout shifts not caused by input, summed as Chromium's cumulative layout shift does
+# (the largest session window: shifts less than 1 s apart, 5 s at most); the end of
+# DOMContentLoaded is read from the navigation timing.
+_WATCH = """(() => {
+  // (the page's <html> does not exist yet when this runs: the document is observed)
+  new MutationObserver((changes, observer) => {
+    if (document.documentElement && document.documentElement.hasAttribute("data-ready")) { window.__ready = performance.now(); observer.disconnect(); }
+  }).observe(document, { attributes: true, subtree: true, attributeFilter: ["data-ready"] });
+  const shifts = window.__shifts = [];
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) if (!entry.hadRecentInput) shifts.push([entry.startTime, entry.value]);
+  }).observe({ type: "layout-shift", buffered: true });
+})()"""
+_CLS = """() => {
+  let best = 0, sum = 0, first = -1, last = -1;
+  for (const [time, value] of window.__shifts || []) {
+    if (first < 0 || time - last > 1000 || time - first > 5000) { sum = 0; first = time; }
+    sum += value; last = time;
+    best = Math.max(best, sum);
+  }
+  return best;
+}"""
+# When the page is interactive: the site's own scripts have run (ready.js, the last of them,
+# sets <html data-ready>; a page without it: every script ran, at the end of DOMContentLoaded).
+# Milliseconds from the start of the navigation, null until then.
+_READY = """() => window.__ready || (document.documentElement.hasAttribute("data-ready") ? null
+  : (performance.getEntriesByType('navigation')[0] || {}).domContentLoadedEventEnd || null)"""
+# When every script the page names has run, the theme's too (the end of DOMContentLoaded)
+_SCRIPTS = "() => (performance.getEntriesByType('navigation')[0] || {}).domContentLoadedEventEnd || null"
+# When every stylesheet the page links has arrived (what scripts add is styled by them).
+_STYLED = """() => {
+  const sheets = new Set([...document.querySelectorAll('link[rel~="stylesheet"][href]')].map((link) => link.href));
+  let last = 0;
+  for (const entry of performance.getEntriesByType("resource")) {
+    if (sheets.delete(entry.name)) last = Math.max(last, entry.responseEnd);
+  }
+  return sheets.size ? null : last;
+}"""
+_FCP = "() => (performance.getEntriesByName('first-contentful-paint')[0] || {}).startTime || null"
+
+
+def _wait_for(page, expression: str, timeout: float):
+    """The value of ``expression`` in the page once it is not null (polled), or None."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = page.evaluate(expression)
+        if value is not None:
+            return value
+        time.sleep(0.1)
+    return None
+
+
+def page_load(browser, url: str) -> dict:
+    """One cold visit to ``url`` on the slow link: first contentful paint, interactive (_READY),
+    styled (_STYLED), in seconds from the start of the navigation; the cumulative layout shift until the
+    network is idle; and when each request started (seconds, in the order they started)."""
+    context, page, cdp = _slow_page(browser)
+    started = {}
+    cdp.on("Network.requestWillBeSent", lambda event: started.setdefault(event["request"]["url"], event["timestamp"]))
+    try:
+        page.add_init_script(_WATCH)
+        page.goto(url, wait_until="load", timeout=120000)
+        page.wait_for_load_state("networkidle", timeout=120000)
+        ready, scripts, styled = _wait_for(page, _READY, 30), _wait_for(page, _SCRIPTS, 30), _wait_for(page, _STYLED, 30)
+        fcp = page.evaluate(_FCP)
+        zero = min(started.values())
+        return {"fcp": fcp / 1000, "ready": ready / 1000 if ready else None, "styled": styled / 1000 if styled else None,
+                "scripts": scripts / 1000 if scripts else None,
+                "cls": page.evaluate(_CLS),
+                "requests": sorted((round(when - zero, 2), address) for address, when in started.items())}
+    finally:
+        context.close()
+
+
+def search_at_first_paint(browser, url: str, word: str) -> float:
+    """Seconds from typing ``word`` into the header's search field as soon as the page shows
+    (its first contentful paint, from a cold cache, on the slow link) to the first result."""
+    context, page, _cdp = _slow_page(browser)
+    try:
+        page.goto(url, wait_until="commit", timeout=120000)
+        page.wait_for_function(_FCP, polling=50, timeout=120000)
+        page.wait_for_selector(SEARCH_FIELD, state="attached", timeout=120000)
+        start = time.perf_counter()
+        page.focus(SEARCH_FIELD)
+        page.keyboard.insert_text(word)
+        page.wait_for_selector(SEARCH_RESULT, state="visible", timeout=120000)
+        return time.perf_counter() - start
+    finally:
+        context.close()
+
+
+def page_types(site: Path, lang: str) -> dict:
+    """A page of each type in ``lang``'s part of the site: {name: path}, the site's first case and
+    tag page (by name), the home page, the catalogue, the search page, the not-found page."""
+    prefix = views.prefix(lang, LANGS[0])
+    root = site / prefix if prefix else site
+    out = {"home page": prefix, "catalogue": f"{prefix}cases/", "search page": f"{prefix}search/", "not-found page": f"{prefix}404.html"}
+    case = sorted(p.parent.name for p in (root / "cases").glob("*/index.html"))
+    tag = sorted(p.parent.name for p in (root / "tags").glob("*/index.html"))
+    if case:
+        out["case page"] = f"{prefix}cases/{case[0]}/"
+    if tag:
+        out["tag page"] = f"{prefix}tags/{tag[0]}/"
+    return {name: path for name, path in out.items() if (site / (path + "index.html" if path.endswith("/") or not path else path)).is_file()}
+
+
+def page_loads(site: Path, pages: dict) -> dict:
+    """page_load of each of ``pages`` ({name: path}) served as a static host serves them."""
+    sync_playwright = _playwright()
+    if sync_playwright is None:
+        return {}
+    with _serving(site, _StaticHost) as base, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+        try:
+            return {name: page_load(browser, base + path) for name, path in pages.items()}
+        finally:
+            browser.close()
+
+
+def search_from_first_paint(site: Path, path: str, word: str) -> float | None:
+    sync_playwright = _playwright()
+    if sync_playwright is None:
+        return None
+    with _serving(site, _StaticHost) as base, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+        try:
+            return search_at_first_paint(browser, base + path, word)
+        finally:
+            browser.close()
+
+
 def stalled_page(site: Path, path: str) -> float | None:
     """Seconds until a page opened before (kept by the offline worker) shows its heading again
     when the server never answers for it (the request held: a stalled network), at a phone's
@@ -596,9 +736,21 @@ def main(argv=None) -> int:
             print(f"search result, another word once the engine is loaded (slow 3G, 4x slower CPU): {slow['another']:.2f} s"
                   + ("" if state == "complete" else " (the rest of the index not in)"))
             print(f"search result of the closest word to a misspelt one, \"did you mean\" (slow 3G, 4x slower CPU): {slow['misspelt']:.2f} s")
-        elif not words:
+        if words:
+            typed = search_from_first_paint(site, f"cases/{first}/", words[0])
+            if typed is not None:
+                print(f"first search result on a case page, typed at first paint (slow 3G, 4x slower CPU): {typed:.2f} s")
+        for name, load in page_loads(site, page_types(site, LANGS[0])).items():
+            if load["ready"] is None or load["styled"] is None or load["scripts"] is None:
+                print(f"{name}, interactive (slow 3G, 4x slower CPU): not measured (its scripts or stylesheets never finished)")
+                continue
+            print(f"{name}, interactive (slow 3G, 4x slower CPU): {load['ready']:.2f} s"
+                  f" (first contentful paint {load['fcp']:.2f} s; every script, the theme's too, {load['scripts']:.2f} s;"
+                  f" stylesheets in {load['styled']:.2f} s)")
+            print(f"{name}, layout shift (slow 3G, 4x slower CPU): {load['cls']:.3f}")
+        if not slow and not words:
             print(f"search on a slow link: not measured (no case text to search in {LANGS[0]})")
-        else:
+        elif not slow:
             print("search on a slow link: not measured (needs Chromium at /usr/bin/chromium)")
         stalled = stalled_page(site, f"cases/{first}/")
         if stalled is not None:

@@ -170,6 +170,9 @@ SLOW_LINK_FIGURES = (
 BACKGROUND_FIGURE = "search index, the rest in the background after a first search (slow 3G, 4x slower CPU)"
 STALLED_FIGURE = "a case page opened before, network stalled"  # the offline worker's kept copy
 STALLED_BUDGET_S = 10  # never a hang: the worker waits ~3 s for the network
+TYPED_AT_FIRST_PAINT = "first search result on a case page, typed at first paint (slow 3G, 4x slower CPU)"
+# each page type as a reader meets it from a cold cache on the slow link (bench.page_types)
+PAGE_TYPES = ("case page", "catalogue", "home page", "tag page", "search page", "not-found page")
 
 
 def test_benchmark_prints_every_figure(tmp_path):
@@ -209,6 +212,15 @@ def test_benchmark_prints_every_figure(tmp_path):
         if key in lines or IN_CI or Path(CHROMIUM).exists():
             assert re.fullmatch(r"\d+\.\d\d s", lines.get(key, "")), (key, lines.get(key))
             assert 0 < float(lines[key].split()[0]) < 120, key
+    if TYPED_AT_FIRST_PAINT in lines or IN_CI or Path(CHROMIUM).exists():
+        assert re.fullmatch(r"\d+\.\d\d s", lines.get(TYPED_AT_FIRST_PAINT, "")), lines.get(TYPED_AT_FIRST_PAINT)
+    for kind in PAGE_TYPES:
+        interactive, shift = f"{kind}, interactive (slow 3G, 4x slower CPU)", f"{kind}, layout shift (slow 3G, 4x slower CPU)"
+        if interactive in lines or IN_CI or Path(CHROMIUM).exists():
+            match = re.fullmatch(r"(\d+\.\d\d) s \(first contentful paint (\d+\.\d\d) s; every script, the theme's too, (\d+\.\d\d) s; stylesheets in (\d+\.\d\d) s\)", lines.get(interactive, ""))
+            assert match, (interactive, lines.get(interactive))
+            assert 0 < float(match.group(2)) <= float(match.group(1)) <= float(match.group(3)) < 120, interactive
+            assert re.fullmatch(r"\d\.\d\d\d", lines.get(shift, "")), (shift, lines.get(shift))
     if BACKGROUND_FIGURE in lines or IN_CI or Path(CHROMIUM).exists():
         # the twenty cases' index may be a single chunk, which the first search fetched: 0 files
         assert re.fullmatch(r"\d+\.\d\d s, [\d.]+ KB compressed in \d+ files", lines.get(BACKGROUND_FIGURE, "")), lines.get(BACKGROUND_FIGURE)

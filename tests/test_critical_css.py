@@ -1,5 +1,6 @@
 """Each page's first paint: the rules of its stylesheets that can apply to its elements are in its
-head, and the stylesheets are linked at the end of its body (casekit/critical_css.py). Fixture
+head, and the stylesheets are linked where the templates put the marker, for print until a
+script applies them (casekit/critical_css.py). Fixture
 stylesheets and pages; the built site is checked in test_first_paint_browser.py."""
 from __future__ import annotations
 
@@ -61,10 +62,23 @@ def test_keeps_the_rules_that_can_apply_to_the_page_on_a_screen_and_no_other():
 def test_links_move_to_the_marker_in_their_order_and_the_rules_take_their_place():
     out = critical_css.inline(PAGE, lambda hrefs: CriticalCss([SHEET]))
     head, body = out.split("</head>")
-    assert 'rel="stylesheet"' not in head
     assert head.index("<style>") < head.index("<title>")  # where the first link was
-    assert MARKER not in body
+    assert MARKER not in out
     assert body.index('href="../a.css"') < body.index('href="../b.css"') < body.index('<script src="s.js">')
+
+
+def test_links_in_the_head_are_for_print_until_a_script_applies_them_and_without_scripts_as_they_were():
+    page = PAGE.replace("</head>", MARKER + '<link rel="stylesheet" href="../c.css" media="screen"></head>').replace(MARKER + "<script", "<script")
+    out = critical_css.inline(page, lambda hrefs: CriticalCss([SHEET]))
+    head, body = out.split("</head>")
+    assert 'rel="stylesheet"' not in body and MARKER not in out
+    assert head.index("<style>") < head.index("<title>") < head.index('href="../a.css"')  # the rules first, then the sheets
+    linked, noscript = head.split("<noscript>")
+    assert linked.count('media="print"') == 3
+    assert linked.index('href="../a.css" media="print" data-media="all"') < linked.index('href="../b.css" media="print" data-media="all"') \
+        < linked.index('href="../c.css" media="print" data-media="screen"')
+    assert noscript.index('<link rel="stylesheet" href="../a.css">') < noscript.index('<link rel="stylesheet" href="../b.css">') \
+        < noscript.index('<link rel="stylesheet" href="../c.css" media="screen">') < noscript.index("</noscript>")
 
 
 def test_the_stylesheets_asked_for_are_the_links_of_the_head():

@@ -3,10 +3,14 @@
 On a slow link every request costs a round trip (two seconds on the "slow 3G" of the reader
 issue), and stylesheets in the head block the first paint: the page would appear only after
 two round trips. Instead, each page carries in its head the rules of its stylesheets that can
-apply to its own elements (its "critical" CSS), and links the stylesheets at the end of its
-body, where Chromium, Firefox and Safari paint what comes before them without waiting. When
-they arrive they style what scripts add later; for the page's own elements they change nothing,
-because every rule that could match one of them is already inline.
+apply to its own elements (its "critical" CSS), and links the stylesheets where the templates
+put MARKER (in the head, so that the browser requests them with the page's first bytes) with
+media="print": a stylesheet for another medium neither holds up the first paint nor the page's
+scripts. assets/javascripts/stylesheets.js applies them (media="all") together once all have
+arrived: applied one by one, the first would override the inline rules of the next until that
+one came (a box laid out twice, the header's colours changing); a reader without scripts gets
+them from a <noscript>. When they are applied they style what scripts add; for the page's own
+elements they change nothing, because every rule that could match one of them is already inline.
 
 A rule is kept when each of its selectors' class, id, type and attribute conditions is met by
 some element of the page; pseudo-classes (:hover, :checked, :not() …) and combinators are not
@@ -26,8 +30,10 @@ import re
 import tinycss2
 from selectolax.lexbor import LexborHTMLParser
 
-# Where the templates want the stylesheets linked (overrides/main.html, before the scripts)
+# Where the templates want the stylesheets linked (overrides/main.html, in the head)
 MARKER = "<!--stylesheets-->"
+# The attribute that holds a stylesheet's media until stylesheets.js applies it
+MEDIA = "data-media"
 _STYLE_END = re.compile(r"</(?=style)", re.I)  # would end the <style> element early
 _ANY_OF = frozenset({"is", "where", "matches", "-webkit-any", "-moz-any"})
 
@@ -56,13 +62,14 @@ class CriticalCss:
 
 def inline(html: str, critical_for) -> str:
     """``html`` with the stylesheet links of its head replaced by its critical CSS, and the links
-    moved to MARKER. ``critical_for(hrefs)`` gives the CriticalCss of the stylesheets at those
-    addresses, or None to leave the page as it is, as is a page without MARKER (not made from
-    the site's main template)."""
+    moved to MARKER, for print until stylesheets.js applies them (see above). ``critical_for(hrefs)``
+    gives the CriticalCss of the stylesheets at those addresses, or None to leave the page as it
+    is, as is a page without MARKER (not made from the site's main template)."""
     if MARKER not in html:
         return html
     tree = LexborHTMLParser(html)
-    links = [(node.html, node.attributes["href"]) for node in tree.css('head > link[rel="stylesheet"][href]')]
+    nodes = tree.css('head > link[rel="stylesheet"][href]')
+    links = [(node.html, node.attributes["href"]) for node in nodes]
     head_end = html.find("</head>")
     head, rest = html[:head_end], html[head_end:]
     if not links or any(text not in head for text, _href in links):
@@ -74,7 +81,20 @@ def inline(html: str, critical_for) -> str:
     for text, _href in links:
         head = head.replace(text, "", 1)
     head = head[:first] + f"<style>{critical.for_page(tree)}</style>" + head[first:]
-    return head + rest.replace(MARKER, "".join(text for text, _href in links), 1)
+    for_print = "".join(_for_print(text, node.attributes.get("media")) for (text, _href), node in zip(links, nodes, strict=True))
+    moved = for_print + "<noscript>" + "".join(text for text, _href in links) + "</noscript>"
+    if MARKER in head:
+        return head.replace(MARKER, moved, 1) + rest
+    return head + rest.replace(MARKER, moved, 1)
+
+
+def _for_print(link: str, media) -> str:
+    """The link ``link`` (as the parser writes it) for print, its own media kept in MEDIA."""
+    tree = LexborHTMLParser(link)
+    node = tree.css_first("link")
+    node.attrs["media"] = "print"
+    node.attrs[MEDIA] = media or "all"
+    return node.html
 
 
 def page_tokens(tree) -> frozenset:

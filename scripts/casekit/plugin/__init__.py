@@ -19,7 +19,7 @@ from pathlib import Path
 from mkdocs.config import base, config_options
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 
-from .. import csp, messages, opendata, project, urls, views
+from .. import csp, messages, opendata, project, script_order, urls, views
 from . import (
     boundary,
     disk_links,
@@ -198,6 +198,7 @@ class CaseStudiesPlugin(BasePlugin[Options]):
 
     def on_post_page(self, output, page, config):
         output = self.first_paint.inline(html_fixes.page(output), self.build.stylesheets)
+        output = script_order.defer_in_head(output)
         if not config.use_directory_urls:  # a preview to open from disk
             output = disk_links.rewrite(output)
         output = csp.add(output, self.build.script_hashes, wasm=bool(page.meta.get("search_page")))
@@ -214,6 +215,7 @@ class CaseStudiesPlugin(BasePlugin[Options]):
         if template_name not in (urls.NOT_FOUND, offline.TEMPLATE):
             return output
         output = self.first_paint.inline(html_fixes.template(output), self.build.stylesheets)
+        output = script_order.defer_in_head(output)
         output = csp.add(output, self.build.script_hashes)
         if self.command == "serve":
             output = private_api.keep_reload_script_inert(output)
