@@ -74,8 +74,12 @@ def use_venv(requirements: str = "requirements.txt", also=()) -> None:
     if all(importlib.util.find_spec(name) is not None for name in (*NEEDED, *also)):
         return
     python = ensure(requirements, quiet=True, log=sys.stderr)
-    result = subprocess.run([str(python), os.path.abspath(sys.argv[0]), *sys.argv[1:]])
-    sys.exit(result.returncode)
+    command = [str(python), os.path.abspath(sys.argv[0]), *sys.argv[1:]]
+    if os.name == "posix":  # the script takes this process's place: a signal sent to it reaches the script
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os.execv(command[0], command)
+    sys.exit(subprocess.run(command).returncode)
 
 
 def main(argv=None) -> int:

@@ -64,6 +64,9 @@ def main(argv=None) -> int:
         cmd.append("--dirty")
     print(say(_("Serving on {address} (Ctrl+C stops)", address=f"http://{HOST}:{port}/")), flush=True)
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    if os.name == "posix":  # the preview takes this process's place: a signal that stops it stops the server
+        os.chdir(bootstrap.ROOT)
+        os.execve(str(python), cmd, env)
     try:
         return subprocess.run(cmd, cwd=bootstrap.ROOT, env=env).returncode
     except KeyboardInterrupt:

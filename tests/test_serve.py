@@ -56,3 +56,41 @@ def test_a_taken_port_is_said_and_the_next_free_one_used():
             if lang != LANGS[0] and messages.catalogue_path(lang).is_file():
                 english = messages.ENGLISH.say(messages._("Serving on {address} (Ctrl+C stops)", address=f"http://127.0.0.1:{free}/"))
                 assert serving != english, lang  # said in the contributor's language
+
+
+def test_stopping_the_preview_by_its_process_stops_the_server():
+    """A preview started in the background and stopped with SIGTERM to the process that was
+    started (as a contributor's `kill`, or a closed terminal, does) leaves no server holding the
+    port: serve.py becomes the server, it does not wait for it as a child that would survive."""
+    if os.name != "posix":
+        return
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONUNBUFFERED": "1"}
+    process = subprocess.Popen([sys.executable, str(ROOT / "scripts" / "serve.py"), "--port", str(port)], cwd=ROOT, env=env,
+                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, start_new_session=True)
+    try:
+        deadline = time.monotonic() + 300  # never a hang
+        while time.monotonic() < deadline and "127.0.0.1:" not in (process.stdout.readline() or "127.0.0.1:"):
+            pass
+        served = False
+        while time.monotonic() < deadline and not served:  # until the server listens
+            with socket.socket() as client:
+                served = client.connect_ex(("127.0.0.1", port)) == 0
+            time.sleep(0.2)
+        assert served, "the preview never listened"
+        process.send_signal(signal.SIGTERM)
+        process.wait(timeout=30)
+        deadline = time.monotonic() + 30
+        listening = True
+        while listening and time.monotonic() < deadline:
+            with socket.socket() as client:
+                listening = client.connect_ex(("127.0.0.1", port)) == 0
+            time.sleep(0.2)
+        assert not listening, "a server still holds the port after its preview was stopped"
+    finally:
+        try:
+            os.killpg(process.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
