@@ -22,6 +22,8 @@ MONTH = get_month_names("wide", locale=LAST)[1]  # January, in the last language
 FORMS = [
     ("grouped-comma", "participants: {people: 12}", "participants:\n  people: 3,400", "people: 3400"),
     ("grouped-space", "participants: {people: 12}", "participants: {people: 3 400}", "people: 3400"),
+    # the form the scaffold's comment shows ({people: 50}), with a comma: YAML reads two entries
+    ("grouped-comma-in-braces", "participants: {people: 12}", "participants: {people: 3,400}", "people: 3400"),
     ("grouped-point", "participants: {people: 12}", "participants:\n  people: 3.400", "people: 3400"),
     ("approximate", "participants: {people: 12}", "participants:\n  people: about 3,400", "people: 3400"),
     ("date-slashes", "published: 2019-05", "published: 2023/05", "published: 2023-05"),

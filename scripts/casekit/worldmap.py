@@ -166,7 +166,7 @@ def markers(codes: Iterable[str], world: World) -> dict:
     return {None: radius} | {code: (spot, centre) for (code, centre), spot in zip(small.items(), placed, strict=True)}
 
 
-def _n(value: float) -> str:
+def _coordinate(value: float) -> str:
     return f"{value:.1f}".rstrip("0").rstrip(".")
 
 
@@ -242,11 +242,11 @@ def svg(counts: Mapping[str, int], names: Mapping[str, str], link_for: Callable[
         lines.append(f'<g class="worldmap__markers" fill="{CASES}" stroke="{PAGE}" stroke-width="1.5">')
         for code in sorted(spots, key=lambda c: (_sort_key(names[c]), c)):
             (x, y), (cx, cy) = spots[code]
-            line = (f'<line class="worldmap__leader" x1="{_n(cx)}" y1="{_n(cy)}" x2="{_n(x)}" y2="{_n(y)}" stroke="{CASES}"/>'
+            line = (f'<line class="worldmap__leader" x1="{_coordinate(cx)}" y1="{_coordinate(cy)}" x2="{_coordinate(x)}" y2="{_coordinate(y)}" stroke="{CASES}"/>'
                     if math.hypot(x - cx, y - cy) > radius / 2 else "")
             lines.append(f'<a href="{escape(_href(link_for(code), code))}" tabindex="-1" aria-hidden="true" '
                          f'data-country="{escape(code)}">{line}'
-                         f'<circle class="worldmap__marker" cx="{_n(x)}" cy="{_n(y)}" r="{_n(radius)}"/></a>')
+                         f'<circle class="worldmap__marker" cx="{_coordinate(x)}" cy="{_coordinate(y)}" r="{_coordinate(radius)}"/></a>')
         lines.append("</g>")
     lines.append("</svg>")
     return "\n".join(lines)

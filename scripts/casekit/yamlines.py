@@ -87,8 +87,14 @@ def _walk(node, path, lines, offset, visited, line):
                               _("write a number of at most {limit} digits, or put the text in quotes.", limit=MAX_NUMBER))
     if isinstance(node, yaml.MappingNode):
         seen: dict = {}
+        previous = None  # the entry before, to explain a number a comma split in two ({people: 3,400})
         for key_node, value_node in node.value:
             line = key_node.start_mark.line + 1 + offset
+            split = _split_number(previous, key_node, value_node)
+            if split:
+                raise YamlSyntaxError(line, _("the number {written} is read as two entries: the comma ends the first", written=split[1]),
+                                      _("write numbers without separators: {key}: {number}", key=split[0], number=split[2]))
+            previous = (key_node, value_node)
             if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != "tag:yaml.org,2002:str":
                 raise YamlSyntaxError(line, _("the key {key} is not a name: keys are words such as title or tags", key=repr(key_node.value))
                                       if isinstance(key_node, yaml.ScalarNode) else _("a key here is a list or mapping, not a name"))
@@ -105,6 +111,20 @@ def _walk(node, path, lines, offset, visited, line):
             item_line = item.start_mark.line + 1 + offset
             lines.setdefault(path + (index,), item_line)
             _walk(item, path + (index,), lines, offset, visited, item_line)
+
+
+def _split_number(previous, key_node, value_node):
+    """(the key, the number as written, the number) when ``key_node`` is the digits after a
+    comma that ended the number of the entry before (``{people: 3,400}`` reads as
+    ``{people: 3, 400: null}``); else None."""
+    if previous is None or not isinstance(key_node, yaml.ScalarNode) or key_node.tag != _INT or not key_node.value.isdigit():
+        return None
+    before_key, before = previous
+    if not (isinstance(before, yaml.ScalarNode) and before.tag == _INT and before.value.isdigit()):
+        return None
+    if not (isinstance(value_node, yaml.ScalarNode) and value_node.value == ""):
+        return None
+    return before_key.value, f"{before.value},{key_node.value}", int(before.value + key_node.value)
 
 
 def load(text: str, first_line: int = 1) -> Located:
