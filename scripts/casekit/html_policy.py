@@ -254,3 +254,9 @@ def plain_text_problem(text: str, subject: Message | str = "") -> Message | None
     if "&" in text and _unescape(text) != text:
         return _("{subject} contains an HTML entity (&…;), which is not allowed in this field.", subject=subject)
     return None
+
+
+def visible_text(fragment: str) -> str:
+    """The text a browser shows for the HTML ``fragment`` (tags dropped, entities read)."""
+    body = LexborHTMLParser(f"<body>{fragment}</body>").body
+    return body.text(deep=True, separator="") if body is not None else ""

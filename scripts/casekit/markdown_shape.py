@@ -19,6 +19,11 @@ MAX_BRACKETS = 30  # [ in one paragraph or list item (a link or image takes one)
 MAX_EMPHASIS = 100  # * and _ in one paragraph or list item
 MAX_DEPTH = 12  # lists and quotes nested in each other, and indentation in steps of four columns
 MAX_HEADINGS = 200  # lines that start with # or underline a heading (a case has a dozen)
+# tags opened and never closed (a '<' and a letter, '/', '!' or '?' with no '>' before the next
+# '<'): Python-Markdown reads on to the end of the text for each, so thousands of them (`<a/<a/…`)
+# take minutes; real prose has none, or a few where it meant the sign
+MAX_UNCLOSED = 50
+_TAG_START = re.compile(r"<[A-Za-z/!?]")
 
 
 def _is_item(line: str) -> bool:
@@ -66,10 +71,24 @@ def _depth(line: str) -> int:
 _DEEP = re.compile(rf"^[ \t>*+\-0-9.)]{{{MAX_DEPTH + 1}}}", re.M)
 
 
+def unclosed_tag(source: str) -> int | None:
+    """The index in ``source`` of the tag that opens one more than MAX_UNCLOSED never closed;
+    None when there are not so many. One pass: each stretch between two '<' is read once."""
+    count = 0
+    for match in _TAG_START.finditer(source):
+        start = match.start()
+        following = source.find("<", start + 1)
+        if source.find(">", start + 1, len(source) if following == -1 else following) == -1:
+            count += 1
+            if count > MAX_UNCLOSED:
+                return start
+    return None
+
+
 def within_limits(source: str) -> bool:
     """True when ``source`` cannot exceed the limits (the common case, decided without a pass
     over its lines)."""
-    return (len(source) <= MAX_BLOCK and source.count("[") <= MAX_BRACKETS
+    return (len(source) <= MAX_BLOCK and source.count("[") <= MAX_BRACKETS and source.count("<") <= MAX_UNCLOSED
             and source.count("*") + source.count("_") <= MAX_EMPHASIS and not _DEEP.search(source)
             and source.count("\n#") + source.count("\n=") + source.count("\n-") < MAX_HEADINGS)
 
@@ -80,6 +99,12 @@ def problems(source: str, first_line: int, shown: str) -> list:
     if within_limits(source):
         return []
     out: list = []
+    unclosed = unclosed_tag(source)
+    if unclosed is not None:
+        out.append(Problem(shown, first_line + source.count("\n", 0, unclosed),
+                           _("this text opens more than {limit} HTML tags it never closes ('<' and a letter with no '>' after it); here is one more.",
+                             limit=MAX_UNCLOSED),
+                           _("close each tag with '>', or write the sign < as &lt; (or as words).")))
     size = brackets = emphasis = 0
     start, listed = None, False  # the index of the first line of the current block
     lines = source.split("\n")

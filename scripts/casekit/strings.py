@@ -55,15 +55,32 @@ class Strings:
         # every number a string prints (counts) is written as the language writes numbers
         values = {name: self.number(value) if isinstance(value, int) and not isinstance(value, bool) else value
                   for name, value in values.items()}
-        return str(text).format(**values) if values else str(text)
+        return string.Formatter().vformat(str(text), (), _Unfilled(values)) if values else str(text)
+
+
+class _Unfilled(dict):
+    """The values of a string's {placeholders}; one the site does not fill stays as written
+    (the strings check reports a name the default language does not have; a new name in the
+    default language shows on the page, in the live preview first, instead of stopping the build)."""
+
+    def __missing__(self, name):
+        return "{" + name + "}"
 
 
 def path_of(directory: Path, lang: str) -> Path:
     return Path(directory) / f"{lang}.yml"
 
 
+def _linked(directory: Path, path: Path) -> bool:
+    """Whether the UI-string file ``path`` is a symbolic link, or resolves outside ``directory``
+    (contributed files: a link would publish, or print in a message, a file of the build machine)."""
+    return path.is_symlink() or (path.exists() and Path(directory).resolve() != path.resolve().parent)
+
+
 def load(directory: Path, lang: str) -> Strings:
     """The strings of ``lang``; a file that ``check`` rejects gives what it could read."""
+    if _linked(directory, path_of(directory, lang)):  # not followed: check() reports it
+        return Strings(lang, {})
     doc, _problems = yamlines.read_file(path_of(directory, lang), str(path_of(directory, lang)), "the UI strings")
     data = doc.data if doc is not None and isinstance(doc.data, dict) else {}
     return Strings(lang, data)
@@ -118,6 +135,10 @@ def known_locale(value) -> bool:
     return True
 
 
+# the UI strings that are lists of words, not text
+LISTS = frozenset({"checks.relative_time"})
+
+
 def check(directory: Path, languages, root=None) -> list:
     """Problems in the UI-string files of ``languages`` (the first is the default)."""
     problems: list = []
@@ -130,6 +151,10 @@ def check(directory: Path, languages, root=None) -> list:
             problems.append(Problem(shown, 1, _("the UI strings of '{lang}' are missing.", lang=lang),
                                     _("copy {source} to {target} and translate its values.", source=path_of(directory, default).name, target=path.name)))
             continue
+        if _linked(directory, path):
+            problems.append(Problem(shown, 1, _("this file is a symbolic link, or lies outside {folder}; the build would read what it points to.", folder=display_path(directory, root)),
+                                    _("replace the link with the file itself.")))
+            continue
         doc, found = yamlines.read_file(path, shown, _("the UI strings"))
         if doc is None:
             problems += found
@@ -139,12 +164,16 @@ def check(directory: Path, languages, root=None) -> list:
             reference = data
         for key, value in data.items():
             line = doc.line(tuple(key.split(".")))
-            if isinstance(value, list):  # a list of phrases (checks.relative_time)
+            if isinstance(value, list) and key in LISTS:  # a list of phrases (checks.relative_time)
                 if not all(isinstance(item, str) and item.strip() for item in value):
                     problems.append(Problem(shown, line, _("the UI string '{key}' must be a list of words.", key=key), _("write [word, other words, …] on one line.")))
                 continue
             forms = value.values() if isinstance(value, dict) else [value]
-            if any(isinstance(form, (dict, list)) or form is None for form in forms):
+            if isinstance(value, dict) and "other" not in value:
+                problems.append(Problem(shown, line, _("the UI string '{key}' has no 'other' form, which every language's plurals need.", key=key),
+                                        _("add other: with the words for any other count, as in {source}.", source=path_of(directory, default).name)))
+                continue
+            if isinstance(value, list) or any(isinstance(form, (dict, list)) or form is None for form in forms):
                 problems.append(Problem(shown, line, _("the UI string '{key}' must be text.", key=key),
                                         _("write the words on one line after the key, in quotes if they contain ': '.")))
                 continue

@@ -121,8 +121,9 @@ def safe_title(page) -> None:
 def plain_words(text: str) -> str:
     """``text`` without what would make it markup where a theme prints it unescaped (<, > and
     entities): for the live preview, which shows a site whose problems would stop the build."""
-    if html_policy.plain_text_problem(text):
-        return html_policy.ENTITY.sub("", text).replace("<", "").replace(">", "")
+    text = text if isinstance(text, str) else " ".join(map(str, text)) if isinstance(text, list) else str(text)
+    if html_policy.plain_text_problem(text):  # the text a browser would show, then no < or >
+        return html_policy.visible_text(text).replace("<", "").replace(">", "")
     return text
 
 
