@@ -290,18 +290,18 @@ def test_a_question_answered_twice_or_a_case_that_exists_is_refused(project, tmp
 # --- when the script itself fails ------------------------------------------------------------
 
 def test_a_script_that_could_not_run_is_told_apart_from_a_case_written_with_problems(project, tmp_path):
-    """A failure of the script (here: a UI string of the answer that names a value it is not
-    given) ends with its own status, never the one of a case written with problems, gives no
-    case's name to the workflow, and leaves an answer for the proposer in every language."""
+    """A failure of the script (here: a UI string of the answer with a lone brace, which Python
+    cannot format) ends with its own status, never the one of a case written with problems,
+    gives no case's name to the workflow, and leaves an answer for the proposer in every language."""
     import yaml
     strings = project / "overrides" / "i18n" / f"{DEFAULT}.yml"
     data = yaml.safe_load(strings.read_text(encoding="utf-8"))
-    data["proposal"]["answer"]["written"] += " {no_such_value}"
+    data["proposal"]["answer"]["written"] += " {"
     strings.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     comment, outputs = tmp_path / "answer.md", tmp_path / "outputs"
     result = propose(project, body("complete"), "--comment", str(comment), "--outputs", str(outputs))
     assert result.returncode == 1, result.stdout + result.stderr
-    assert "could not run" in result.stderr and "KeyError" in result.stderr and "proposal.py" in result.stderr
+    assert "could not run" in result.stderr and "ValueError" in result.stderr and "proposal.py" in result.stderr
     assert "slug=" not in (outputs.read_text(encoding="utf-8") if outputs.exists() else "")
     said = comment.read_text(encoding="utf-8")
     for lang in LANGS:

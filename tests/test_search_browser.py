@@ -23,7 +23,7 @@ WIDTHS = (390, 1280)
 FIELD = "#site-search-query"  # the header's field, on every page but the search page
 PAGE_FIELD = "#site-search-page-query"  # the search page's field
 RESULT = ".site-search-result a"
-CASE_PARTS_NOT_PROSE = ".case-facts, .case-tags, .case-sources, .case-related, .case-cite, .case-toc, .case-terms, .headerlink"
+CASE_PARTS_NOT_PROSE = ".case-facts, .case-tags, .case-sources, .case-related, .case-cite, .case-toc, .case-terms, .headerlink, [data-pagefind-ignore]"
 
 
 def _t(lang):

@@ -59,8 +59,8 @@ CLASSES = frozenset({"admonition", "admonition-title", "headerlink", *ADMONITION
 # The anchors the templates give their own elements (tests/test_untrusted.py reads every
 # template's ids against these): a heading of the prose may not take one. Material's begin with _.
 TEMPLATE_IDS = frozenset({"case-cite", "case-copy-status", "case-facts", "case-filters", "case-list-count", "case-related",
-                          "case-sort", "case-sources", "cite-bibtex", "cite-plain", "countries", "site-search-page-query",
-                          "site-search-query"})
+                          "case-sort", "case-sources", "cite-bibtex", "cite-plain", "countries", "not-found-data",
+                          "offline-saved-heading", "site-search-page-query", "site-search-query"})
 TEMPLATE_ID_PREFIXES = ("_", "facet-")
 
 
