@@ -140,9 +140,15 @@ def serve(folder: Path, handler=None):
 def fixture_site(tmp_path_factory) -> Site:
     """The fixture collection (tests/collection.py: one made-up case with known facts), built
     once per run; ``.root`` is its project folder."""
+    return built_fixture(tmp_path_factory, "fixture")
+
+
+def built_fixture(tmp_path_factory, name: str, **facts) -> Site:
+    """The fixture collection, its case given ``facts`` (tests/collection.py's make_project),
+    built with `mkdocs build --strict`; ``.root`` is its project folder."""
     import collection
-    root = collection.make_project(tmp_path_factory.mktemp("fixture") / "p")
-    out = tmp_path_factory.mktemp("fixture-site") / "site"
+    root = collection.make_project(tmp_path_factory.mktemp(name) / "p", **facts)
+    out = tmp_path_factory.mktemp(f"{name}-site") / "site"
     result = build(root, out)
     assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stdout}\n{result.stderr}"
     site = Site(out)

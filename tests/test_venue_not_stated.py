@@ -14,7 +14,7 @@ import pytest
 import yaml
 
 from casekit import project, views
-from conftest import LANGS, ROOT, Site, build, prefix
+from conftest import LANGS, ROOT, Site, built_fixture, prefix
 
 STRINGS = project.strings_for(ROOT)
 COUNTRIES = ["CO", "PE"]  # two countries of one region, whose names have no brackets
@@ -22,14 +22,7 @@ COUNTRIES = ["CO", "PE"]  # two countries of one region, whose names have no bra
 
 @pytest.fixture(scope="module")
 def venue_site(tmp_path_factory) -> Site:
-    import collection
-    root = collection.make_project(tmp_path_factory.mktemp("venue") / "p", countries=COUNTRIES, venue="not-stated")
-    out = tmp_path_factory.mktemp("venue-site") / "site"
-    result = build(root, out)
-    assert result.returncode == 0, f"mkdocs build --strict failed:\n{result.stdout}\n{result.stderr}"
-    site = Site(out)
-    site.root = root
-    return site
+    return built_fixture(tmp_path_factory, "venue", countries=COUNTRIES, venue="not-stated")
 
 
 def _facts(site) -> dict:
