@@ -15,6 +15,8 @@ PATHS = sorted(set(PAGE_TYPES.values()))  # the page types, each address once
 # properties left out: their text is kept as written, which minifying changes), as one line of
 # values in the order of PROPERTIES.
 STYLES = """() => {
+  const autofocus = document.querySelector('[autofocus]');  // focused the same way in both runs:
+  if (autofocus) autofocus.focus();                          // the browser's own autofocus races the snapshot
   const properties = Array.from(getComputedStyle(document.body)).filter((name) => !name.startsWith('--'));
   const elements = Array.from(document.querySelectorAll('body, body *')).map((element) => {
     const style = getComputedStyle(element), box = element.getBoundingClientRect();
