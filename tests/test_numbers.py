@@ -38,3 +38,20 @@ def test_the_catalogue_s_script_writes_numbers_as_the_build_does(fixture_site, b
         page.goto(f"{address}{prefix(lang)}cases/")
         assert page.evaluate("([locale, n]) => new Intl.NumberFormat(locale).format(n)", [locale, BIG]) == t.number(BIG)
         context.close()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_search_script_is_given_the_locale_its_counts_are_written_in(fixture_site, lang):
+    """Every search form (the header's, the search page's) names the pages' locale, and the
+    not-found page gives it for every language (its script points the form at the path's
+    language): search.js writes its counts with Intl.NumberFormat in it."""
+    import json
+    wanted = STRINGS(lang)("site.locale").replace("_", "-")
+    for path in (f"{prefix(lang)}", f"{prefix(lang)}search/"):
+        forms = fixture_site.soup(path).select("form[data-search]")
+        assert forms, path
+        assert {form.get("data-search-locale") for form in forms} == {wanted}, path
+    script = fixture_site.soup(f"{prefix(lang)}404.html").select_one("script[type='application/json']")
+    assert script is not None
+    data = json.loads(script.string)
+    assert data["languages"][lang]["search"]["locale"] == wanted

@@ -52,6 +52,7 @@
       form.setAttribute("data-search-files", base + search.files);
       form.setAttribute("data-search-page", base + language.prefix + language.links.search);
       form.setAttribute("data-search-texts", JSON.stringify(search.texts));
+      form.setAttribute("data-search-locale", search.locale);
       text("label[for=site-search-query]", search.label);
       var field = form.querySelector("#site-search-query");
       if (field) field.setAttribute("placeholder", search.placeholder);

@@ -45,6 +45,8 @@
   var searchPage = new URL(first.getAttribute("data-search-page"), location.href);
   var texts = JSON.parse(first.getAttribute("data-search-texts"));
   var plural = new Intl.PluralRules(lang);
+  // counts as the build writes numbers (casekit.strings.Strings.number): the page's regional variant
+  var numbers = new Intl.NumberFormat(first.getAttribute("data-search-locale") || lang);
   var DROPDOWN_RESULTS = 5, PAGE_RESULTS = 10, DEBOUNCE_MS = 120, SUGGESTIONS = 5, EXCERPT_WORDS = 24;
   // requests of the background download at once: on HTTP/1.1 a browser opens six connections
   // to a host, so two stay free for what the reader is waiting for
@@ -168,7 +170,8 @@
     var value = texts[key];
     if (value && typeof value === "object") value = value[plural.select(values.count)] || value.other;
     return String(value).replace(/\{(\w+)\}/g, function (all, name) {
-      return values && name in values ? values[name] : all;
+      if (!values || !(name in values)) return all;
+      return typeof values[name] === "number" ? numbers.format(values[name]) : values[name];
     });
   }
 

@@ -47,6 +47,7 @@ def script_data(build, site_url: str, pages, search_texts=()) -> dict:
             "search": {"label": t("search.label"), "placeholder": t("search.placeholder"), "submit": t("search.submit"),
                        "results_label": t("search.results_label"),
                        "texts": {key: t.get(f"search.{key}") for key in search_texts},
+                       "locale": t("site.locale").replace("_", "-"),
                        "bundle": urls.prefix(lang, build.default) + urls.SEARCH_BUNDLE,
                        "files": urls.prefix(lang, build.default) + urls.SEARCH_BUNDLE + urls.SEARCH_FILES},
         }
