@@ -68,12 +68,13 @@ def runs() -> dict:
     return done
 
 
-def _prose(line: str) -> bool:
-    """A line of help a contributor reads as words: not a command, an option or a usage line."""
-    text = line.strip()
-    if text.startswith(("python3 ", "-", "[", "gh ", "cd ", "usage:")):
-        return False
-    return re.search(r"[a-z]{3,}\s+[a-z]{2,}\s+[a-z]{3,}", text) is not None
+def _prose(help_text: str) -> set:
+    """The pieces of a help a contributor reads as words (its lines, each split where argparse
+    puts columns: an option, then its help): not a command, an option or a usage line."""
+    pieces = {piece.strip() for line in help_text.splitlines() for piece in re.split(r"\s{2,}", line)}
+    return {piece for piece in pieces
+            if not piece.startswith(("python3 ", "-", "[", "gh ", "cd ", "usage:"))
+            and re.search(r"[a-z]{3,}\s+[a-z]{2,}\s+[a-z]{3,}", piece)}
 
 
 def _description(help_text: str) -> str:
@@ -89,8 +90,7 @@ def _check_help(result, english, lang: str) -> None:
     assert re.search(rf"^{re.escape(language.say(_('options')))}:$", result.stdout, re.M), result.stdout
     assert language.say(_("show this help and exit")) in result.stdout
     assert _description(result.stdout) != _description(english.stdout), result.stdout
-    said = {line.strip() for line in result.stdout.splitlines()}
-    untranslated = [line.strip() for line in english.stdout.splitlines() if _prose(line) and line.strip() in said]
+    untranslated = _prose(english.stdout) & _prose(result.stdout)
     assert not untranslated, untranslated
 
 

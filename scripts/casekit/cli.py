@@ -67,8 +67,8 @@ class Parser(argparse.ArgumentParser):
         kwargs["add_help"] = False  # our -h, with its help in the language
         super().__init__(description=say(description) if description is not None else None,
                          epilog=say(epilog) if epilog is not None else None, **kwargs)
-        self.positional_group = self.add_argument_group(say(_("arguments")))
-        self.option_group = self.add_argument_group(say(_("options")))
+        self.positional_group = _Speaking(self.add_argument_group(say(_("arguments"))), language)
+        self.option_group = _Speaking(self.add_argument_group(say(_("options"))), language)
         self.option_group.add_argument("-h", "--help", action="help", default=argparse.SUPPRESS,
                                        help=say(_("show this help and exit")))
 
@@ -80,13 +80,13 @@ class Parser(argparse.ArgumentParser):
     def add_argument(self, *names, **kwargs):
         """As ArgumentParser's, with ``help`` said in the language, the argument placed under
         its translated title."""
-        if "help" in kwargs and isinstance(kwargs["help"], Message):
-            kwargs["help"] = self.language.say(kwargs["help"])
         optional = bool(names) and names[0][:1] in self.prefix_chars
-        return (self.option_group if optional else self.positional_group).add_argument(*names, **kwargs)
+        group = self.option_group if optional else self.positional_group
+        return group.add_argument(*names, **_said(self.language, kwargs))
 
     def add_mutually_exclusive_group(self, **kwargs):
-        """A group of options of which one at most may be given, shown among the options."""
+        """A group of options of which one at most may be given, shown among the options (its
+        arguments' help said in the language too)."""
         return self.option_group.add_mutually_exclusive_group(**kwargs)
 
     def format_usage(self) -> str:
@@ -121,6 +121,30 @@ class Parser(argparse.ArgumentParser):
         self.print_usage(sys.stderr)
         said = self.language.say(explain(message, self.command))
         self.exit(2, self.language.say(_("{prog}: error: {message}", prog=self.prog, message=said)) + "\n")
+
+
+def _said(language, kwargs: dict) -> dict:
+    """An argument's keywords with its help said in ``language``."""
+    if isinstance(kwargs.get("help"), Message):
+        return {**kwargs, "help": language.say(kwargs["help"])}
+    return kwargs
+
+
+class _Speaking:
+    """A group of a Parser (argparse's argument group or mutually exclusive group) whose
+    arguments' help is said in the parser's language."""
+
+    def __init__(self, group, language):
+        self.group, self.language = group, language
+
+    def add_argument(self, *names, **kwargs):
+        return self.group.add_argument(*names, **_said(self.language, kwargs))
+
+    def add_mutually_exclusive_group(self, **kwargs):
+        return _Speaking(self.group.add_mutually_exclusive_group(**kwargs), self.language)
+
+    def __getattr__(self, name):
+        return getattr(self.group, name)
 
 
 def _value(text: str) -> str:
