@@ -82,16 +82,39 @@ def use_venv(requirements: str = "requirements.txt", also=()) -> None:
     sys.exit(subprocess.run(command).returncode)
 
 
+def _ready() -> bool:
+    """Whether .venv holds the site's packages as the lock files now pin them (nothing to
+    install): requirements.txt, or requirements-test.txt, which holds it."""
+    for requirements in ("requirements.txt", "requirements-test.txt"):
+        stamp = VENV / f".installed-{Path(requirements).stem}"
+        try:
+            if venv_python().exists() and stamp.read_text() == hashlib.sha256((ROOT / requirements).read_bytes()).hexdigest():
+                return True
+        except OSError:
+            continue
+    return False
+
+
 def speaking(argv=None, option: str | None = None):
     """(make a parser from a description, the ``_`` that makes messages) for a script that may
     run before .venv exists (this one, lock.py, test.py): in the contributor's language when
-    the pinned packages can be imported (casekit.cli), else argparse's English, with the
+    the pinned packages can be imported (casekit.cli), or again inside .venv when it is ready
+    (nothing is installed for that); else, on a fresh clone, argparse's English, with the
     messages' English wording."""
     try:
         from casekit import cli, project
         from casekit.messages import _
-    except ImportError:  # a bare Python, before .venv is made: English
-        def english(text, /, **params):
+    except ImportError:
+        if _ready() and Path(sys.prefix).resolve() != VENV.resolve():
+            # a Python without the packages, .venv ready: the script runs there, and speaks
+            command = [str(venv_python()), os.path.abspath(sys.argv[0]), *sys.argv[1:]]
+            if os.name == "posix":
+                sys.stdout.flush()
+                sys.stderr.flush()
+                os.execv(command[0], command)
+            sys.exit(subprocess.run(command).returncode)
+
+        def english(text, /, **params):  # before .venv is made: argparse's English
             return text.format(**params)
 
         return (lambda description: argparse.ArgumentParser(description=description,

@@ -183,3 +183,28 @@ def test_an_error_argparse_words_otherwise_is_shown_as_it_is(capsys):
         parser.error("something argparse may say one day")
     assert stopped.value.code == 2
     assert "something argparse may say one day" in capsys.readouterr().err
+
+
+def _bare(script: str, lang: str) -> subprocess.CompletedProcess:
+    """``script --help`` run by this Python without its site-packages (-S), as a bare python3
+    on a machine where .venv is ready: scripts that run before .venv exists too (bootstrap.py,
+    lock.py, test.py) run again inside it, and speak."""
+    env = {key: value for key, value in os.environ.items()
+           if key not in ("LANG", "LANGUAGE", "LC_ALL", "LC_MESSAGES", "VIRTUAL_ENV", "PYTHONPATH")}
+    env["LANG"] = f"{lang}.UTF-8"
+    env["COLUMNS"] = "100"
+    return subprocess.run([sys.executable, "-S", str(ROOT / "scripts" / script), "--help"], cwd=ROOT, env=env,
+                          capture_output=True, text=True, timeout=120)
+
+
+@needs_a_catalogue
+def test_help_is_in_the_language_from_a_python_without_the_packages(runs):
+    import bootstrap
+
+    if not bootstrap._ready():
+        pytest.skip("needs the project's .venv, ready (python3 scripts/bootstrap.py makes it)")
+    lang = CATALOGUED[0]
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        results = dict(zip(SCRIPTS, pool.map(lambda script: _bare(script, lang), SCRIPTS), strict=True))
+    for script, result in results.items():
+        assert result.stdout == runs[(script, lang, "help")].stdout, (script, result.stdout + result.stderr)
