@@ -208,3 +208,20 @@ def test_help_is_in_the_language_from_a_python_without_the_packages(runs):
         results = dict(zip(SCRIPTS, pool.map(lambda script: _bare(script, lang), SCRIPTS), strict=True))
     for script, result in results.items():
         assert result.stdout == runs[(script, lang, "help")].stdout, (script, result.stdout + result.stderr)
+
+
+@needs_a_catalogue
+def test_the_language_is_known_before_the_arguments_are_parsed():
+    from casekit import cli
+
+    lang = CATALOGUED[0]
+    other = next((code for code in CATALOGUED if code != lang), None)
+    environ = {"LANG": f"{other}.UTF-8"} if other else {}
+    expected = messages.load(lang)
+    for argv in (["--lang", lang, "--help"], [f"--lang={lang}"], ["x", "--lang", lang, "--nope"]):
+        assert cli.language(LANGS, argv, {}).code == expected.code, argv
+    # no --lang, one the site lacks, or none given: the environment's language
+    for argv in ([], ["--lang", "zz-not-a-language"], ["--lang"]):
+        assert cli.language(LANGS, argv, {"LANG": f"{lang}.UTF-8"}).code == expected.code, argv
+    # a script without --lang reads only the environment
+    assert cli.language(LANGS, ["--lang", lang], environ, option=None).code == (other or messages.ENGLISH.code)
