@@ -261,7 +261,7 @@ def main(argv=None) -> int:
     parser.add_argument("slug", help=_("the case's name in its address, e.g. ngo-forum-quito"))
     parser.add_argument("--lang", help=_("the language you write first, and the script speaks (default: the one your environment "
                                          "asks for, LANGUAGE, LC_ALL, LC_MESSAGES or LANG, when the site has it; else {default})",
-                                         default=default))
+                                         default=messages.LanguageName(default)))
     args = parser.parse_args(argv)
     say = language.say
     # the language written first: --lang, else the one the contributor's environment asks for
