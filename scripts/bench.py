@@ -27,7 +27,6 @@ the sidebar, Material's search) and prints the ratio.
 """
 from __future__ import annotations
 
-import argparse
 import collections
 import contextlib
 import functools
@@ -54,9 +53,22 @@ bootstrap.use_venv("requirements-test.txt", also=("playwright",))  # the pinned 
 
 import yaml  # noqa: E402
 
-from casekit import layout, project, urls, views  # noqa: E402
+from casekit import cli, layout, project, urls, views  # noqa: E402
+from casekit.messages import _  # noqa: E402
 
 LANGS = project.languages(ROOT)
+DESCRIPTION = _("""\
+Benchmark the site build on a synthetic collection of N cases in every language of the site.
+
+Makes, in a temporary directory, N cases from the real ones, builds the full site once and
+prints one line per figure: build wall time and peak memory, output size, the HTML size of a
+case page, the compressed bytes of a first visit to a case page and of what a reader downloads
+to search, per language; then, in Chromium (when /usr/bin/chromium exists) on a slow link (a
+phone's width, slow 3G, a CPU four times slower): the first contentful paint of a case page,
+how long search takes to show its first result, cold and once loaded, and for a page of each
+type, when it is interactive, painted and laid out. On a shared machine these vary from run to
+run: compare medians of runs interleaved with the code to compare with. With --compare-stock
+it also builds the same collection with a stock configuration and prints the ratio.""")
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                   "--disable-component-update", "--disable-sync"]
@@ -293,7 +305,7 @@ def search_words(project: Path, lang: str) -> tuple:
     if not ranked:
         return ()
     words = [ranked[0]]
-    for _ in range(2):
+    for _round in range(2):
         words.append(next((word for word in ranked if word[0] not in {other[0] for other in words}), ranked[-1]))
     return tuple(words)
 
@@ -657,23 +669,23 @@ def kb(n: int) -> str:
 
 
 def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--cases", type=int, default=100, help="how many synthetic cases (default: 100)")
-    parser.add_argument("--compare-stock", action="store_true", help="also build with a stock configuration and print the ratio")
-    parser.add_argument("--preview", action="store_true", help="also measure how fast the live preview shows an edit to one case")
+    parser = cli.Parser(cli.language(LANGS, argv, option=None), DESCRIPTION)
+    parser.add_argument("--cases", type=int, default=100, help=_("how many synthetic cases (default: 100)"))
+    parser.add_argument("--compare-stock", action="store_true", help=_("also build with a stock configuration and print the ratio"))
+    parser.add_argument("--preview", action="store_true", help=_("also measure how fast the live preview shows an edit to one case"))
     parser.add_argument("--repeat", type=int, default=1, metavar="K",
-                        help="build K times and print the median and the fastest (default: 1); on a shared or virtual "
-                             "machine one build can take a third longer than the next")
-    parser.add_argument("--keep", metavar="DIR", help="build in DIR and keep it (default: a temporary directory, removed)")
+                        help=_("build K times and print the median and the fastest (default: 1); on a shared or virtual "
+                               "machine one build can take a third longer than the next"))
+    parser.add_argument("--keep", metavar="DIR", help=_("build in DIR and keep it (default: a temporary directory, removed)"))
     args = parser.parse_args(argv)
     if args.repeat < 1:
-        parser.error("--repeat must be at least 1")
+        parser.error(_("--repeat {count}: must be at least 1. Fix: give a whole number of 1 or more.", count=args.repeat))
     if args.cases < 1:
-        parser.error("--cases must be at least 1")
+        parser.error(_("--cases {count}: must be at least 1. Fix: give a whole number of 1 or more.", count=args.cases))
     work = Path(args.keep) if args.keep else Path(tempfile.mkdtemp(prefix="bench-"))
     try:
         if work.exists() and any(work.iterdir()):
-            parser.error(f"{work} is not empty")
+            parser.error(_("--keep {folder}: the folder is not empty. Fix: name a new or empty folder.", folder=work))
         project = make_collection(work / "project", args.cases)
         site = work / "site"
         print(f"cases: {args.cases} x {len(LANGS)} languages")

@@ -82,9 +82,57 @@ def use_venv(requirements: str = "requirements.txt", also=()) -> None:
     sys.exit(subprocess.run(command).returncode)
 
 
+def _ready() -> bool:
+    """Whether .venv holds the site's packages as the lock files now pin them (nothing to
+    install): requirements.txt, or requirements-test.txt, which holds it."""
+    for requirements in ("requirements.txt", "requirements-test.txt"):
+        stamp = VENV / f".installed-{Path(requirements).stem}"
+        try:
+            if venv_python().exists() and stamp.read_text() == hashlib.sha256((ROOT / requirements).read_bytes()).hexdigest():
+                return True
+        except OSError:
+            continue
+    return False
+
+
+def speaking(argv=None, option: str | None = None):
+    """(make a parser from a description, the ``_`` that makes messages) for a script that may
+    run before .venv exists (this one, lock.py, test.py): in the contributor's language when
+    the pinned packages can be imported (casekit.cli), or again inside .venv when it is ready
+    (nothing is installed for that); else, on a fresh clone, argparse's English, with the
+    messages' English wording."""
+    try:
+        from casekit import cli, project
+        from casekit.messages import _
+    except ImportError:
+        if _ready() and Path(sys.prefix).resolve() != VENV.resolve():
+            # a Python without the packages, .venv ready: the script runs there, and speaks
+            command = [str(venv_python()), os.path.abspath(sys.argv[0]), *sys.argv[1:]]
+            if os.name == "posix":
+                sys.stdout.flush()
+                sys.stderr.flush()
+                os.execv(command[0], command)
+            sys.exit(subprocess.run(command).returncode)
+
+        def english(text, /, **params):  # before .venv is made: argparse's English
+            return text.format(**params)
+
+        return (lambda description: argparse.ArgumentParser(description=description,
+                                                             formatter_class=argparse.RawDescriptionHelpFormatter)), english
+    language = cli.language(project.languages(ROOT), argv, option=option)
+    return (lambda description: cli.Parser(language, description)), _
+
+
 def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--test", action="store_true", help="also install what the tests need (requirements-test.txt)")
+    parser_for, _ = speaking(argv)
+    parser = parser_for(_("""\
+Create the project's virtual environment (.venv) and install the locked requirements.
+
+requirements.txt (the site) and requirements-test.txt (the site and the tests) are lock files:
+every package, transitive ones too, pinned with the hashes of its files (scripts/lock.py writes
+them from requirements*.in). Installs again only when a lock file has changed since the last
+install. Used by scripts/serve.py and scripts/test.py; run it alone to prepare a machine."""))
+    parser.add_argument("--test", action="store_true", help=_("also install what the tests need (requirements-test.txt)"))
     args = parser.parse_args(argv)
     python = ensure("requirements-test.txt" if args.test else "requirements.txt")
     print(f"Ready: {python.relative_to(ROOT)}")

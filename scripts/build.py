@@ -20,7 +20,6 @@ bytes.
 """
 from __future__ import annotations
 
-import argparse
 import os
 import shutil
 import signal
@@ -35,8 +34,23 @@ import bootstrap  # noqa: E402
 
 bootstrap.use_venv()  # run with the pinned packages (.venv), whichever Python started the script
 
-from casekit import messages, project  # noqa: E402
+from casekit import cli, messages, project  # noqa: E402
+from casekit.messages import _  # noqa: E402
 from casekit.problems import report  # noqa: E402
+
+DESCRIPTION = _("""\
+Build the whole site, one process per language, into site/ (or -d FOLDER).
+
+`mkdocs build` alone builds the same site, the languages one after the other in one process;
+this script reads and checks every case once, then builds every language at the same time.
+Everything is built in a staging folder beside FOLDER (.build-*), and FOLDER is replaced by the
+new site only when every language has been built: a failed build leaves the previous site whole.
+
+  python3 scripts/build.py            the site in site/
+  python3 scripts/build.py -d public  in public/
+  python3 scripts/build.py --strict   warnings stop the build, as in CI
+  python3 scripts/build.py --for-disk a preview to unzip and open from disk (links end in
+                                      index.html; search needs a web server)""")
 
 ENV = "CASES_BUILD_ONLY"  # mkdocs.yml: the i18n plugin's build_only_locale
 CACHE_ENV = "CASES_COLLECTION_CACHE"  # mkdocs.yml: the casestudies plugin's collection_cache
@@ -144,11 +158,11 @@ def build(config: Path, site: Path, strict: bool = False, for_disk: bool = False
 
 
 def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("-d", "--site-dir", default="site", help="the folder to build into (default: site)")
-    parser.add_argument("-f", "--config-file", default=str(bootstrap.ROOT / "mkdocs.yml"), help="the MkDocs configuration (default: mkdocs.yml)")
-    parser.add_argument("--strict", action="store_true", help="stop on any warning, as CI does")
-    parser.add_argument("--for-disk", action="store_true", help="a preview to open from disk: links end in index.html")
+    parser = cli.Parser(cli.language(project.languages(bootstrap.ROOT), argv, option=None), DESCRIPTION)
+    parser.add_argument("-d", "--site-dir", default="site", help=_("the folder to build into (default: site)"))
+    parser.add_argument("-f", "--config-file", default=str(bootstrap.ROOT / "mkdocs.yml"), help=_("the MkDocs configuration (default: mkdocs.yml)"))
+    parser.add_argument("--strict", action="store_true", help=_("stop on any warning, as CI does"))
+    parser.add_argument("--for-disk", action="store_true", help=_("a preview to open from disk: links end in index.html"))
     args = parser.parse_args(argv)
     for name in (ENV, CACHE_ENV, DISK_ENV):  # set by this script for its processes only
         os.environ.pop(name, None)

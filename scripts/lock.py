@@ -11,7 +11,6 @@ names every chosen package at its pinned version.
 """
 from __future__ import annotations
 
-import argparse
 import os
 import re
 import subprocess
@@ -71,8 +70,18 @@ def problems(root=bootstrap.ROOT) -> list:
 
 
 def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--check", action="store_true", help="only check the lock files against the *.in files (no network)")
+    parser_for, _ = bootstrap.speaking(argv)
+    parser = parser_for(_("""\
+Lock the requirements: write requirements.txt and requirements-test.txt from the chosen
+packages in requirements.in and requirements-test.in.
+
+Each lock file pins every package, the transitive ones too, at one version with the hashes of
+its files, for every platform (Linux, macOS, Windows) and Python 3.11 and newer, so that
+`python3 scripts/bootstrap.py` installs the same bytes on every machine and a rebuild of an old
+commit uses what it used then. Run it after changing a *.in file, then commit the four files.
+It needs the package index (a network connection); `--check` only says whether each lock file
+names every chosen package at its pinned version."""))
+    parser.add_argument("--check", action="store_true", help=_("only check the lock files against the *.in files (no network)"))
     args = parser.parse_args(argv)
     if args.check:
         found = problems()

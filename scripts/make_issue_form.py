@@ -12,7 +12,6 @@ proposal). Run it after changing any of those; the tests run --check.
 """
 from __future__ import annotations
 
-import argparse
 import sys
 from pathlib import Path
 
@@ -22,12 +21,25 @@ import bootstrap  # noqa: E402
 
 bootstrap.use_venv()  # run with the pinned packages (.venv), whichever Python started the script
 
-from casekit import issue_form, project  # noqa: E402
+from casekit import cli, issue_form, project  # noqa: E402
+from casekit.messages import _  # noqa: E402
+
+DESCRIPTION = _("""\
+Write the case proposal form, .github/ISSUE_TEMPLATE/propose-case.yml, from the data.
+
+  python3 scripts/make_issue_form.py           write the form
+  python3 scripts/make_issue_form.py --check   only compare: exit 1 when the form is out of date
+
+The form asks for every fact of scripts/casekit/case.schema.json (required where the schema
+requires a value), a text's title and summary (text.schema.json) and its four sections; it
+offers the regions and tags of docs/tags.yml and the languages of mkdocs.yml, and every label
+and description is in every language of the site, from overrides/i18n/<lang>.yml (section
+proposal). Run it after changing any of those; the tests run --check.""")
 
 
 def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--check", action="store_true", help="do not write; exit 1 when the form differs from what the data makes")
+    parser = cli.Parser(cli.language(project.languages(project.ROOT), argv, option=None), DESCRIPTION)
+    parser.add_argument("--check", action="store_true", help=_("do not write; exit 1 when the form differs from what the data makes"))
     args = parser.parse_args(argv)
     root = project.ROOT
     try:

@@ -22,7 +22,6 @@ The output depends only on the input file: the same input gives the same bytes.
 """
 from __future__ import annotations
 
-import argparse
 import hashlib
 import json
 import math
@@ -37,6 +36,25 @@ import bootstrap  # noqa: E402
 bootstrap.use_venv()  # run with the pinned packages (.venv), whichever Python started the script
 
 from babel.core import get_global  # noqa: E402
+
+from casekit import cli, project  # noqa: E402
+from casekit.messages import _  # noqa: E402
+
+DESCRIPTION = _("""\
+Make the world map's outlines (scripts/casekit/data/world.json) from a TopoJSON file.
+
+  python3 scripts/make_map_data.py countries-110m.json [--output scripts/casekit/data/world.json]
+
+Source: Natural Earth's 1:110m Admin 0 countries (public domain, naturalearthdata.com), as
+countries-110m.json in the npm package world-atlas 2.0.2 (ISC licence,
+https://github.com/topojson/world-atlas). To get it:
+
+  cd "$(mktemp -d)" && npm pack world-atlas@2.0.2 && tar xzf world-atlas-2.0.2.tgz
+  python3 <project>/scripts/make_map_data.py package/countries-110m.json
+
+It projects the countries' outlines with the Equal Earth projection, simplifies and rounds
+them, and keys each country by its ISO 3166-1 alpha-2 code. The output depends only on the
+input file: the same input gives the same bytes.""")
 
 OUTPUT = Path(__file__).resolve().parent / "casekit" / "data" / "world.json"
 SOURCE_SHA256 = "2516c915867c7baf18ddec727aec46c315541a07cfb3d79a6559b05d5e94eee8"  # world-atlas 2.0.2 countries-110m.json
@@ -273,9 +291,10 @@ def make(topology: dict, source: dict) -> dict:
 
 
 def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("topojson", type=Path, help="the TopoJSON file (world-atlas's countries-110m.json)")
-    parser.add_argument("--output", type=Path, default=OUTPUT, help=f"where to write the map data (default: {OUTPUT.relative_to(OUTPUT.parents[3])})")
+    parser = cli.Parser(cli.language(project.languages(project.ROOT), argv, option=None), DESCRIPTION)
+    parser.add_argument("topojson", type=Path, help=_("the TopoJSON file (world-atlas's countries-110m.json)"))
+    parser.add_argument("--output", type=Path, default=OUTPUT, help=_("where to write the map data (default: {path})",
+                                                                      path=OUTPUT.relative_to(OUTPUT.parents[3]).as_posix()))
     args = parser.parse_args(argv)
     try:
         raw = args.topojson.read_bytes()

@@ -15,7 +15,6 @@ site without a catalogue is spoken in English.
 """
 from __future__ import annotations
 
-import argparse
 import sys
 from pathlib import Path
 
@@ -28,7 +27,23 @@ bootstrap.use_venv()  # run with the pinned packages (.venv), whichever Python s
 from babel.messages.catalog import Catalog  # noqa: E402
 from babel.messages.pofile import read_po, write_po  # noqa: E402
 
-from casekit import messages, project  # noqa: E402
+from casekit import cli, messages, project  # noqa: E402
+from casekit.messages import _  # noqa: E402
+
+DESCRIPTION = _("""\
+The catalogues of what the contributor scripts say: one gettext catalogue per language,
+scripts/casekit/locale/<lang>/LC_MESSAGES/casekit.po (English is the message ids themselves).
+
+  python3 scripts/messages.py             check: every message the code says is translated in
+                                          every catalogue, with the same {{names}}
+  python3 scripts/messages.py --update    add the code's new messages to every catalogue (to
+                                          translate) and remove those the code no longer says
+  python3 scripts/messages.py --new fr    start the catalogue of a language of the site
+
+A translation keeps every {{name}} of its message id; {{{{ and }}}} are braces. In a translation,
+{{nth:f}} asks for the feminine form of an ordinal ("la primera fuente"). Ordinals ("first",
+"second" …) are messages with the context "ordinal" and "ordinal (feminine)". A language of the
+site without a catalogue is spoken in English.""")
 
 HEADER = """\
 # What the contributor scripts (validate.py, new_case.py, translations.py) say, in one language.
@@ -94,10 +109,10 @@ def new(code: str, locale_dir: Path = messages.LOCALE_DIR, scripts: Path = messa
 
 
 def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = cli.Parser(cli.language(project.languages(project.ROOT), argv, option=None), DESCRIPTION)
     group = parser.add_mutually_exclusive_group()
-    group.add_argument("--update", action="store_true", help="add new messages to every catalogue, remove unused ones")
-    group.add_argument("--new", metavar="LANG", help="start the catalogue of a language of the site")
+    group.add_argument("--update", action="store_true", help=_("add new messages to every catalogue, remove unused ones"))
+    group.add_argument("--new", metavar="LANG", help=_("start the catalogue of a language of the site"))
     args = parser.parse_args(argv)
     if args.new:
         if messages.match(args.new, project.languages(project.ROOT)) is None:

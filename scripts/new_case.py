@@ -14,7 +14,6 @@ The script speaks the language of --lang, else of the LANG environment variable,
 """
 from __future__ import annotations
 
-import argparse
 import datetime
 import os
 import re
@@ -27,8 +26,23 @@ import bootstrap  # noqa: E402
 
 bootstrap.use_venv()  # run with the pinned packages (.venv), whichever Python started the script
 
-from casekit import messages, model, project, urls  # noqa: E402
+from casekit import cli, messages, model, project, urls  # noqa: E402
 from casekit.messages import ENGLISH, _  # noqa: E402
+
+DESCRIPTION = _("""\
+Start a new case study: one folder with its facts and a text file for every language.
+
+  python3 scripts/new_case.py <slug> [--lang es]
+
+<slug> names the case and its address (/cases/<slug>/ in every language): lowercase letters,
+digits and single hyphens, e.g. ngo-forum-quito. --lang is the language you write first
+(default: the one your environment asks for, when the site has it). The facts file lists every
+required fact as a placeholder with a comment; each language file has its front matter and the
+four section headings in that language. The other languages are listed as pending until their
+translations are written.
+
+The script speaks the language of --lang, else of the environment (LANGUAGE, LC_ALL,
+LC_MESSAGES or LANG), else English (also in the comments of case.yml).""")
 
 FACTS = """\
 # {c_intro}
@@ -240,14 +254,15 @@ def scaffold(slug: str, lang: str, root: Path = project.ROOT, facts: dict | None
 
 
 def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("slug", help="the case's name in its address, e.g. ngo-forum-quito")
     registry = project.languages(project.ROOT)
     default = registry[0]
-    parser.add_argument("--lang", help="the language you write first, and the script speaks (default: the one your environment "
-                                       f"asks for, LANGUAGE, LC_ALL, LC_MESSAGES or LANG, when the site has it; else {default})")
+    language = cli.language(registry, argv)
+    parser = cli.Parser(language, DESCRIPTION)
+    parser.add_argument("slug", help=_("the case's name in its address, e.g. ngo-forum-quito"))
+    parser.add_argument("--lang", help=_("the language you write first, and the script speaks (default: the one your environment "
+                                         "asks for, LANGUAGE, LC_ALL, LC_MESSAGES or LANG, when the site has it; else {default})",
+                                         default=messages.LanguageName(default)))
     args = parser.parse_args(argv)
-    language = messages.for_contributor(args.lang, registry, os.environ)
     say = language.say
     # the language written first: --lang, else the one the contributor's environment asks for
     # (LANGUAGE, LC_ALL, LC_MESSAGES, LANG; the Windows user locale) when the site has it

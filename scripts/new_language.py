@@ -16,7 +16,6 @@ and the translation status page lists it as missing.
 """
 from __future__ import annotations
 
-import argparse
 import io
 import re
 import sys
@@ -32,7 +31,24 @@ from babel import Locale, UnknownLocaleError  # noqa: E402
 from ruamel.yaml import YAML  # noqa: E402
 from ruamel.yaml.comments import CommentedMap  # noqa: E402
 
-from casekit import issue_form, layout, project  # noqa: E402
+from casekit import cli, issue_form, layout, project  # noqa: E402
+from casekit.messages import _  # noqa: E402
+
+DESCRIPTION = _("""\
+Add a language to the site: one command, then translate.
+
+  python3 scripts/new_language.py fr [--name Français]
+
+Writes everything the new language needs, each piece in the default language until a
+translator replaces it, so that the site builds and every test passes right away:
+- its entry in mkdocs.yml (the language registry: the i18n plugin's languages);
+- overrides/i18n/<code>.yml, the UI strings to translate (a copy of the default language's);
+- in docs/tags.yml, a label and description of every facet and tag to translate;
+- the pages (docs/index.<code>.md, docs/<page>/index.<code>.md) to translate;
+- its reviewers in .github/CODEOWNERS, and the case proposal form made again with its name
+  and words (scripts/make_issue_form.py).
+Cases need nothing: a case not yet written in the language shows its original with a notice,
+and the translation status page lists it as missing.""")
 
 
 def language_name(code: str) -> str:
@@ -177,9 +193,9 @@ def add_language(code: str, name: str | None = None, root: Path = project.ROOT) 
 
 
 def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("code", help="the language's ISO 639-1 code, e.g. fr")
-    parser.add_argument("--name", help="its name in itself, as the language selector shows it (default: from Babel)")
+    parser = cli.Parser(cli.language(project.languages(project.ROOT), argv, option=None), DESCRIPTION)
+    parser.add_argument("code", help=_("the language's ISO 639-1 code, e.g. fr"))
+    parser.add_argument("--name", help=_("its name in itself, as the language selector shows it (default: from Babel)"))
     args = parser.parse_args(argv)
     written = add_language(args.code, args.name)
     print(f"Added '{args.code}'. Written:")

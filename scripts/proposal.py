@@ -29,7 +29,6 @@ files created new, never overwriting one.
 """
 from __future__ import annotations
 
-import argparse
 import datetime
 import re
 import sys
@@ -47,9 +46,34 @@ bootstrap.use_venv()  # run with the pinned packages (.venv), whichever Python s
 from babel import Locale  # noqa: E402
 
 import new_case  # noqa: E402
-from casekit import issue_form, messages, model, project  # noqa: E402
+from casekit import cli, issue_form, messages, model, project  # noqa: E402
 from casekit.issue_form import Finding  # noqa: E402
+from casekit.messages import _  # noqa: E402
 from casekit.problems import visible  # noqa: E402
+
+DESCRIPTION = _("""\
+Make a case from a case proposal: an issue written with the "Propose a case study" form.
+
+  python3 scripts/proposal.py issue-body.md [--lang es] [--slug name] [--comment answer.md]
+  gh issue view 12 --json body --jq .body | python3 scripts/proposal.py -
+
+Reads the issue body as GitHub writes it from the form, takes the case's facts and its text in
+the proposer's language from it, writes docs/cases/<slug>/ (the site's other languages
+pending), then runs the validator's checks on the new case. Prints what it did and every
+problem, in the language the proposer chose in the form (or --lang); --comment writes the same
+as Markdown, for an answer on the issue.
+
+Exit status:
+  0  the case is written and the checks found no problem;
+  4  the case is written, with problems the checks found (to fix in the pull request);
+  2  nothing is written: the issue must be corrected first (each problem names the question,
+     what is wrong and how to fix it);
+  3  could not run: the repository's own data cannot make the form (run
+     python3 scripts/make_issue_form.py), or the case's folder cannot be written;
+  1  could not run: the script failed (1 is also Python's own status for a script that stops
+     on an error, so a failure before this script could start ends the same way).
+Only 0 and 4 mean that a case was written (and its slug given to --outputs). When the script
+could not run (1 or 3), --comment gets an answer that says so, in every language of the site.""")
 
 BODY_LIMIT = 256 * 1024  # bytes; GitHub keeps an issue body under 65,536 characters
 SLUG_LIMIT = 60  # characters of a slug made from the title
@@ -361,13 +385,13 @@ def could_not_run(root: Path, comment: str | None) -> None:
 def main(argv=None) -> int:
     root = project.ROOT
     languages = project.languages(root)
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("body", nargs="?", default="-", metavar="BODY", help="a file with the issue body; - (the default) reads standard input")
-    parser.add_argument("--lang", choices=languages, help="the language to answer in (default: the one the proposer chose in the form)")
-    parser.add_argument("--slug", help="the case's name in its address, instead of the one the issue gives or its title makes")
-    parser.add_argument("--today", type=datetime.date.fromisoformat, metavar="YYYY-MM-DD", help="the date the case is added (default: today)")
-    parser.add_argument("--comment", metavar="FILE", help="also write the answer as Markdown to FILE, for a comment on the issue")
-    parser.add_argument("--outputs", metavar="FILE", help="append lang=… and slug=… lines to FILE (a workflow's $GITHUB_OUTPUT)")
+    parser = cli.Parser(cli.language(languages, argv), DESCRIPTION)
+    parser.add_argument("body", nargs="?", default="-", metavar="BODY", help=_("a file with the issue body; - (the default) reads standard input"))
+    parser.add_argument("--lang", choices=languages, help=_("the language to answer in (default: the one the proposer chose in the form)"))
+    parser.add_argument("--slug", help=_("the case's name in its address, instead of the one the issue gives or its title makes"))
+    parser.add_argument("--today", type=datetime.date.fromisoformat, metavar="YYYY-MM-DD", help=_("the date the case is added (default: today)"))
+    parser.add_argument("--comment", metavar="FILE", help=_("also write the answer as Markdown to FILE, for a comment on the issue"))
+    parser.add_argument("--outputs", metavar="FILE", help=_("append lang=… and slug=… lines to FILE (a workflow's $GITHUB_OUTPUT)"))
     args = parser.parse_args(argv)
     try:
         return _answer(root, args)

@@ -11,7 +11,6 @@ When the port is taken (another preview still running), the next free one is use
 """
 from __future__ import annotations
 
-import argparse
 import os
 import socket
 import subprocess
@@ -24,8 +23,19 @@ import bootstrap  # noqa: E402
 
 bootstrap.use_venv()  # run with the pinned packages (.venv), whichever Python started the script
 
-from casekit import messages, project  # noqa: E402
+from casekit import cli, project  # noqa: E402
 from casekit.messages import _  # noqa: E402
+
+DESCRIPTION = _("""\
+Set everything up and serve the site with live preview on http://127.0.0.1:8000/.
+
+Creates .venv and installs the pinned requirements when needed, then runs `mkdocs serve`:
+edit any file under docs/ or overrides/ and the open page reloads. By default only the pages
+whose files changed are rebuilt (an edit shows within a couple of seconds even with hundreds of
+cases); lists on other pages (home, catalogue, tags) and search catch up on the next full
+build: use --full to rebuild everything on each change.
+
+When the port is taken (another preview still running), the next free one is used, and said.""")
 
 HOST = "127.0.0.1"
 TRIES = 20  # the ports tried after a taken one
@@ -45,11 +55,12 @@ def free_port(wanted: int, tries: int = TRIES) -> int | None:
 
 
 def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--port", type=int, default=8000, help="port on 127.0.0.1 (default: 8000)")
-    parser.add_argument("--full", action="store_true", help="rebuild the whole site on every change (slower, every list up to date)")
+    language = cli.language(project.languages(project.ROOT), argv, option=None)
+    parser = cli.Parser(language, DESCRIPTION)
+    parser.add_argument("--port", type=int, default=8000, help=_("port on 127.0.0.1 (default: 8000)"))
+    parser.add_argument("--full", action="store_true", help=_("rebuild the whole site on every change (slower, every list up to date)"))
     args = parser.parse_args(argv)
-    say = messages.for_contributor(None, project.languages(project.ROOT), os.environ).say
+    say = language.say
     python = bootstrap.ensure("requirements.txt")
     port = free_port(args.port)
     if port is None:

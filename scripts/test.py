@@ -9,6 +9,7 @@ it they are skipped with a message, except under CI=true, where they fail.
 """
 from __future__ import annotations
 
+import argparse
 import os
 import subprocess
 import sys
@@ -19,8 +20,20 @@ import bootstrap
 def main(argv=None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv[:1] in (["-h"], ["--help"]):
-        print(__doc__.strip())
-        print("\nusage: python3 scripts/test.py [PYTEST ARGS ...]")
+        parser_for, _ = bootstrap.speaking(argv)
+        parser = parser_for(_("""\
+Set everything up and run every test (pytest), including the browser tests.
+
+Creates .venv and installs the pinned site and test requirements when needed, then runs
+pytest on tests/ (or on the test files or folders named). Extra arguments go to pytest, e.g.
+`python3 scripts/test.py -k browser -x` or `python3 scripts/test.py tests/test_site.py -q`.
+Browser tests need Chromium at /usr/bin/chromium (Debian: apt-get install chromium); without
+it they are skipped with a message, except under CI=true, where they fail."""))
+        # every argument goes to pytest, which answers a wrong one itself: this parser only explains
+        parser.add_argument("pytest", nargs=argparse.REMAINDER, metavar="PYTEST_ARGS",
+                            help=_("test files or folders (tests/test_site.py, tests/test_site.py::test_x) and pytest's "
+                                   "options, e.g. -k browser -x"))
+        parser.print_help()
         return 0
     python = bootstrap.ensure("requirements-test.txt")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}

@@ -12,8 +12,6 @@ Messages are in the language of --lang, else of the LANG environment variable, e
 """
 from __future__ import annotations
 
-import argparse
-import os
 import re
 import sys
 from pathlib import Path
@@ -24,11 +22,24 @@ import bootstrap  # noqa: E402
 
 bootstrap.use_venv()  # run with the pinned packages (.venv), whichever Python started the script
 
-from casekit import messages, project  # noqa: E402
+from casekit import cli, messages, project  # noqa: E402
 from casekit.messages import ENGLISH, _, _n  # noqa: E402
 from casekit.model import text_filename  # noqa: E402
 from casekit.problems import report  # noqa: E402
 from casekit.pull_request import state_label  # noqa: E402
+
+DESCRIPTION = _("""\
+Report the state of every translation, or record that one is up to date.
+
+Each translation records, in its front matter, which version of the original it was made from
+(`translated_from:`, a fingerprint of the original's title, summary and prose; not a date).
+States: original, up to date, outdated (the original changed since), missing.
+
+  python3 scripts/translations.py                    report every case and language
+  python3 scripts/translations.py --mark SLUG LANG   record that LANG now matches the original
+
+Messages are in the language of --lang, else of the environment (LANGUAGE, LC_ALL,
+LC_MESSAGES or LANG), else English.""")
 
 STATES = ("original", "current", "outdated", "missing")
 
@@ -77,15 +88,16 @@ def mark(collection, slug: str, lang: str, language=ENGLISH) -> str:
 
 
 def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--mark", nargs=2, metavar=("SLUG", "LANG"), help="record that this translation matches the current original")
-    parser.add_argument("--lang", metavar="LANG", help="the language of the messages, one of the site's "
-                                                        "(default: that of the LANG environment variable, else English)")
-    args = parser.parse_args(argv)
     registry = project.languages(project.ROOT)
+    language = cli.language(registry, argv)
+    parser = cli.Parser(language, DESCRIPTION)
+    parser.add_argument("--mark", nargs=2, metavar=("SLUG", "LANG"), help=_("record that this translation matches the current original"))
+    parser.add_argument("--lang", metavar="LANG", help=_("the language of the messages, one of the site's (default: that of the "
+                                                          "environment, LANGUAGE, LC_ALL, LC_MESSAGES or LANG; else English)"))
+    args = parser.parse_args(argv)
     if args.lang and messages.match(args.lang, registry) is None:
-        parser.error(f"--lang {args.lang}: not a language of the site; use one of {', '.join(registry)}")
-    language = messages.for_contributor(args.lang, registry, os.environ)
+        parser.error(_("--lang {lang}: not a language of the site. Fix: use one of {languages}.", lang=args.lang,
+                       languages=", ".join(registry)))
     say = language.say
     collection = project.load()
     if args.mark:

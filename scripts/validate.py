@@ -23,7 +23,6 @@ speaks Dutch), else English; a language of the site without a catalogue of messa
 """
 from __future__ import annotations
 
-import argparse
 import os
 import sys
 import time
@@ -37,9 +36,32 @@ bootstrap.use_venv()  # run with the pinned packages (.venv), whichever Python s
 
 from babel.numbers import format_decimal  # noqa: E402
 
-from casekit import messages, project, pull_request  # noqa: E402
+from casekit import cli, messages, project, pull_request  # noqa: E402
 from casekit.messages import ENGLISH, _, _n  # noqa: E402
 from casekit.problems import report  # noqa: E402
+
+DESCRIPTION = _("""\
+Check case studies as a reviewer would, before the build does.
+
+  python3 scripts/validate.py                      every case under docs/ and the tag vocabulary
+  python3 scripts/validate.py docs/cases/my-case   only these cases (folders or files in them)
+
+Checks: YAML syntax; required facts, their types and formats (dates, ISO country codes,
+https URLs); tags in docs/tags.yml (with "did you mean"); case folder names; every language
+written or listed as pending; translations that restate language-free facts; the four section
+headings; images (exist, alt text, size); raw HTML (a safe list: no <script>, <iframe>, <style>,
+event handlers or javascript: URLs); internal links. The same checks run inside `mkdocs build`.
+
+Prints one line per problem, `path:line: error: message Fix: hint`, then a count, and exits 1;
+prints one summary line and exits 0 when all is well. In a pull request's workflow,
+`--format github --summary "$GITHUB_STEP_SUMMARY" --changed <files>` prints the problems as
+annotations on their lines, warns about stale or missing translations of the changed cases and
+writes a summary of them. With `--base <commit>` (the pull request's base) it also warns when a
+case's facts from the sources changed since the merge base but its `reviewed:` date did not.
+
+Messages are in the language of --lang, else of the environment (LANGUAGE, LC_ALL, LC_MESSAGES
+or LANG: nl_NL.UTF-8 speaks Dutch), else English; a language of the site without a catalogue
+of messages (scripts/casekit/locale/) is spoken in English.""")
 
 
 def case_folders(paths, docs: Path, language=ENGLISH) -> set:
@@ -77,29 +99,30 @@ def _touched_cases(paths, docs: Path) -> list:
 
 
 def main(argv=None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("paths", nargs="*", metavar="PATH", help="case folders or files (default: all of docs/)")
-    parser.add_argument("--format", choices=("text", "github"), default="text",
-                        help="github: print each problem as a workflow annotation (::error file=…,line=…::), "
-                             "and warn about stale or missing translations of the cases named or changed")
-    parser.add_argument("--summary", metavar="FILE",
-                        help="append a Markdown summary (cases, translation state per language, problems) to FILE, "
-                             "e.g. $GITHUB_STEP_SUMMARY")
-    parser.add_argument("--changed", metavar="PATH", nargs="*", default=None,
-                        help="the files a pull request changes: the summary and the translation warnings cover their cases")
-    parser.add_argument("--base", metavar="REF",
-                        help="the commit a pull request is compared with (its base): warn when a changed case's "
-                             "facts from the sources differ from those at the merge base while its reviewed: date does not")
-    parser.add_argument("--lang", metavar="LANG", help="the language of the messages, one of the site's "
-                                                        "(default: that of the environment, LANGUAGE, LC_ALL, LC_MESSAGES or "
-                                                        "LANG; for --format github and --summary without one, the original "
-                                                        "language of the changed cases; else English)")
-    args = parser.parse_args(argv)
-    start = time.perf_counter()
     registry = project.languages(project.ROOT)
+    language = cli.language(registry, argv)
+    parser = cli.Parser(language, DESCRIPTION)
+    parser.add_argument("paths", nargs="*", metavar="PATH", help=_("case folders or files (default: all of docs/)"))
+    parser.add_argument("--format", choices=("text", "github"), default="text",
+                        help=_("github: print each problem as a workflow annotation (::error file=…,line=…::), "
+                               "and warn about stale or missing translations of the cases named or changed"))
+    parser.add_argument("--summary", metavar="FILE",
+                        help=_("append a Markdown summary (cases, translation state per language, problems) to FILE, "
+                               "e.g. $GITHUB_STEP_SUMMARY"))
+    parser.add_argument("--changed", metavar="PATH", nargs="*", default=None,
+                        help=_("the files a pull request changes: the summary and the translation warnings cover their cases"))
+    parser.add_argument("--base", metavar="REF",
+                        help=_("the commit a pull request is compared with (its base): warn when a changed case's "
+                               "facts from the sources differ from those at the merge base while its reviewed: date does not"))
+    parser.add_argument("--lang", metavar="LANG", help=_("the language of the messages, one of the site's "
+                                                          "(default: that of the environment, LANGUAGE, LC_ALL, LC_MESSAGES or "
+                                                          "LANG; for --format github and --summary without one, the original "
+                                                          "language of the changed cases; else English)"))
+    args = parser.parse_args(argv)
     if args.lang and messages.match(args.lang, registry) is None:
-        parser.error(f"--lang {args.lang}: not a language of the site; use one of {', '.join(registry)}")
-    language = messages.for_contributor(args.lang, registry, os.environ)
+        parser.error(_("--lang {lang}: not a language of the site. Fix: use one of {languages}.", lang=args.lang,
+                       languages=", ".join(registry)))
+    start = time.perf_counter()
     say = language.say
     docs = project.ROOT / "docs"
     only = case_folders(args.paths, docs, language) if args.paths else None

@@ -1,6 +1,7 @@
 """The content model's building blocks: line numbers, messages, strings, formatting."""
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 
@@ -75,7 +76,8 @@ def test_period_with_one_end_or_none():
 
 @pytest.mark.parametrize("script", ["bootstrap.py", "serve.py", "test.py"])
 def test_scripts_explain_themselves(script):
-    result = subprocess.run([sys.executable, str(ROOT / "scripts" / script), "--help"], capture_output=True, text=True, cwd=ROOT)
+    result = subprocess.run([sys.executable, str(ROOT / "scripts" / script), "--help"], capture_output=True, text=True, cwd=ROOT,
+                            env={**os.environ, "LC_ALL": "C.UTF-8"})  # in English (test_cli_language.py: the others)
     assert result.returncode == 0
     assert "usage" in result.stdout.lower() and len(result.stdout.splitlines()) > 3
 

@@ -309,7 +309,8 @@ def test_a_script_that_could_not_run_is_told_apart_from_a_case_written_with_prob
 
 
 def test_help_names_every_exit_status():
-    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "proposal.py"), "--help"], capture_output=True, text=True)
+    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "proposal.py"), "--help"], capture_output=True, text=True,
+                            env={**os.environ, "LC_ALL": "C.UTF-8"})  # in English (test_cli_language.py: the others)
     assert result.returncode == 0
     statuses = dict(re.findall(r"^  (\d)  (.+)$", result.stdout, re.M))
     assert set(statuses) == {"0", "1", "2", "3", "4"}, result.stdout

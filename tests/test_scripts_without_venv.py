@@ -27,6 +27,7 @@ def _bare(project, *args):
     """Run a script with this Python started without its site-packages (-S): none of the pinned
     packages can be imported there, as on a fresh machine."""
     env = {key: value for key, value in os.environ.items() if key not in ("VIRTUAL_ENV", "PYTHONPATH")}
+    env["LC_ALL"] = "C.UTF-8"  # in English (test_cli_language.py: the other languages)
     return subprocess.run([sys.executable, "-S", *args], cwd=project, capture_output=True, text=True, env=env, timeout=300)
 
 

@@ -175,7 +175,8 @@ def test_the_committed_outlines_are_made_again_byte_for_byte(tmp_path):
 
 
 def test_the_script_answers_help():
-    result = subprocess.run([sys.executable, str(SCRIPT), "--help"], capture_output=True, text=True, timeout=60)
+    result = subprocess.run([sys.executable, str(SCRIPT), "--help"], capture_output=True, text=True, timeout=60,
+                            env={**os.environ, "LC_ALL": "C.UTF-8"})  # in English (test_cli_language.py: the others)
     assert result.returncode == 0 and "usage" in result.stdout.lower()
     assert "Natural Earth" in result.stdout and "world-atlas" in result.stdout
 
