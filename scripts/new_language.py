@@ -10,7 +10,9 @@ translator replaces it, so that the site builds and every test passes right away
 - in docs/tags.yml, a label and description of every facet and tag to translate;
 - the pages (docs/index.<code>.md, docs/<page>/index.<code>.md) to translate;
 - its reviewers in .github/CODEOWNERS, and the case proposal form made again with its name
-  and words (scripts/make_issue_form.py).
+  and words (scripts/make_issue_form.py);
+- a line in CONTRIBUTING.md that links its contributor guide (docs/contribute/, in the new
+  language's file: a copy of the default language's guide until it is translated).
 Cases need nothing: a case not yet written in the language shows its original with a notice,
 and the translation status page lists it as missing.
 """
@@ -136,6 +138,20 @@ def add_reviewers(text: str, default: str, code: str) -> str:
     return "\n".join(out)
 
 
+def add_guide_link(text: str, default: str, code: str, name: str) -> str:
+    """CONTRIBUTING.md with a line linking the contributor guide in ``code`` (its file under
+    docs/contribute/ and its path on the site), after the lines that link the other languages'
+    guides, written as they are; the text unchanged when it has none."""
+    lines = text.split("\n")
+    marker = "](docs/contribute/index"
+    linked = [index for index, line in enumerate(lines) if line.startswith("- **") and marker in line]
+    if not linked:
+        return text
+    page = f"docs/contribute/{layout.text_filename(code, default)}"
+    lines.insert(linked[-1] + 1, f"- **{name}**: [{page}]({page}), on the site at `/{code}/contribute/`")
+    return "\n".join(lines)
+
+
 def add_language(code: str, name: str | None = None, root: Path = project.ROOT) -> list:
     root = Path(root)
     try:
@@ -170,6 +186,9 @@ def add_language(code: str, name: str | None = None, root: Path = project.ROOT) 
     owners = root / ".github" / "CODEOWNERS"
     if owners.is_file():
         write(owners, add_reviewers(owners.read_text(encoding="utf-8"), default, code))
+    guide = root / "CONTRIBUTING.md"
+    if guide.is_file():
+        write(guide, add_guide_link(guide.read_text(encoding="utf-8"), default, code, name))
     form = root / issue_form.PATH
     if form.is_file():  # made again from the data, now with the new language's words and name
         write(form, issue_form.render(issue_form.build(root, {**project.language_names(root), code: name})))
