@@ -53,6 +53,10 @@ def test_the_language_joins_the_registry_and_the_checks_pass(added):
     (line,) = [line for line in lines if f"(docs/contribute/index.{NEW}.md)" in line]
     assert f"**{project.language_names(added)[NEW]}**" in line and f"`/{NEW}/contribute/`" in line
     assert lines.index(line) == 1 + max(i for i, other in enumerate(lines) if "](docs/contribute/index" in other and other != line)
+    # its section of the style guide: the default language's, with the relative-time words its
+    # UI strings start with (test_relative_time keeps the two the same)
+    from test_relative_time import guide_words
+    assert guide_words(NEW, added) == set(project.strings_for(added)(NEW).get("checks.relative_time"))
     # its pages start in the regional variant CLDR finds most likely (fr_FR), not the default language's
     assert project.strings_for(added)(NEW)("site.locale").startswith(f"{NEW}_")
 
