@@ -10,7 +10,11 @@ translator replaces it, so that the site builds and every test passes right away
 - in docs/tags.yml, a label and description of every facet and tag to translate;
 - the pages (docs/index.<code>.md, docs/<page>/index.<code>.md) to translate;
 - its reviewers in .github/CODEOWNERS, and the case proposal form made again with its name
-  and words (scripts/make_issue_form.py).
+  and words (scripts/make_issue_form.py);
+- in CONTRIBUTING.md, a line that links its contributor guide (docs/contribute/, in the new
+  language's file: a copy of the default language's guide until it is translated), and its
+  section of the style guide (a copy of the default language's, whose "Relative time" words
+  are those its UI strings start with).
 Cases need nothing: a case not yet written in the language shows its original with a notice,
 and the translation status page lists it as missing.
 """
@@ -152,6 +156,41 @@ def add_reviewers(text: str, default: str, code: str) -> str:
     return "\n".join(out)
 
 
+def add_guide_link(text: str, default: str, code: str, name: str) -> str:
+    """CONTRIBUTING.md with a line linking the contributor guide in ``code`` (its file under
+    docs/contribute/ and its path on the site), after the lines that link the other languages'
+    guides, written as they are; the text unchanged when it has none."""
+    lines = text.split("\n")
+    marker = "](docs/contribute/index"
+    linked = [index for index, line in enumerate(lines) if line.startswith("- **") and marker in line]
+    if not linked:
+        return text
+    page = f"docs/contribute/{layout.text_filename(code, default)}"
+    lines.insert(linked[-1] + 1, f"- **{name}**: [{page}]({page}), on the site at `/{code}/contribute/`")
+    return "\n".join(lines)
+
+
+def add_style_section(text: str, languages, code: str) -> str:
+    """CONTRIBUTING.md with a style-guide section for ``code`` after the last language's, a copy
+    of the default language's section (each is headed `### <the language's English name>`); the
+    text unchanged when it has no section for the default language."""
+    english = Locale.parse("en").languages
+    sections = {}
+    for lang in languages:
+        start = text.find(f"\n### {english.get(lang, lang)}")
+        if start >= 0:
+            end = text.find("\n#", start + 1)
+            sections[lang] = (start, end if end >= 0 else len(text))
+    if languages[0] not in sections:
+        return text
+    start, end = sections[languages[0]]
+    body = text[start:end].split("\n", 2)[2] if text[start:end].count("\n") >= 2 else "\n"
+    name, default_name = english.get(code, code), english.get(languages[0], languages[0])
+    section = f"\n### {name} (a copy of the {default_name} section, to rewrite for {name})\n{body}"
+    after = max(end for _start, end in sections.values())
+    return text[:after] + section + text[after:]
+
+
 def add_language(code: str, name: str | None = None, root: Path = project.ROOT) -> list:
     root = Path(root)
     try:
@@ -186,6 +225,10 @@ def add_language(code: str, name: str | None = None, root: Path = project.ROOT) 
     owners = root / ".github" / "CODEOWNERS"
     if owners.is_file():
         write(owners, add_reviewers(owners.read_text(encoding="utf-8"), default, code))
+    guide = root / "CONTRIBUTING.md"
+    if guide.is_file():
+        text = add_guide_link(guide.read_text(encoding="utf-8"), default, code, name)
+        write(guide, add_style_section(text, languages, code))
     form = root / issue_form.PATH
     if form.is_file():  # made again from the data, now with the new language's words and name
         write(form, issue_form.render(issue_form.build(root, {**project.language_names(root), code: name})))

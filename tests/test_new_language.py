@@ -26,6 +26,7 @@ def added(tmp_path_factory):
             shutil.copytree(source, project / ".github" / name)
         elif source.exists():
             (project / ".github" / name).write_bytes(source.read_bytes())
+    (project / "CONTRIBUTING.md").write_bytes((ROOT / "CONTRIBUTING.md").read_bytes())
     result = subprocess.run([sys.executable, str(project / "scripts" / "new_language.py"), NEW], cwd=project,
                             capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stdout + result.stderr
@@ -44,6 +45,18 @@ def test_the_language_joins_the_registry_and_the_checks_pass(added):
     form = subprocess.run([sys.executable, str(added / "scripts" / "make_issue_form.py"), "--check"], cwd=added, capture_output=True, text=True)
     assert form.returncode == 0, form.stdout + form.stderr
     assert f"({NEW})" in (added / ".github" / "ISSUE_TEMPLATE" / "propose-case.yml").read_text(encoding="utf-8")
+    # its contributor guide: the default language's, to translate, linked from CONTRIBUTING.md
+    # under its name with its file and its path on the site, after the other languages' lines
+    guide = added / "docs" / "contribute" / f"index.{NEW}.md"
+    assert guide.read_bytes() == (ROOT / "docs" / "contribute" / "index.md").read_bytes()
+    lines = (added / "CONTRIBUTING.md").read_text(encoding="utf-8").splitlines()
+    (line,) = [line for line in lines if f"(docs/contribute/index.{NEW}.md)" in line]
+    assert f"**{project.language_names(added)[NEW]}**" in line and f"`/{NEW}/contribute/`" in line
+    assert lines.index(line) == 1 + max(i for i, other in enumerate(lines) if "](docs/contribute/index" in other and other != line)
+    # its section of the style guide: the default language's, with the relative-time words its
+    # UI strings start with (test_relative_time keeps the two the same)
+    from test_relative_time import guide_words
+    assert guide_words(NEW, added) == set(project.strings_for(added)(NEW).get("checks.relative_time"))
     # its pages start in the regional variant CLDR finds most likely (fr_FR), not the default language's
     assert project.strings_for(added)(NEW)("site.locale").startswith(f"{NEW}_")
 
@@ -56,7 +69,7 @@ def test_the_strict_build_makes_every_page_in_the_new_language(added, tmp_path):
         page = BeautifulSoup((site / NEW / "cases" / slug / "index.html").read_text(encoding="utf-8"), "lxml")
         assert page.html["lang"] == NEW
         assert page.select_one(".case-notice") is not None  # not translated yet: the original, marked
-    for rel in ("", "cases/", "tags/", "search/", "translations/", "data/"):
+    for rel in ("", "cases/", "tags/", "search/", "translations/", "data/", "contribute/"):
         assert (site / NEW / rel / "index.html").is_file(), rel
     selector = BeautifulSoup((site / "index.html").read_text(encoding="utf-8"), "lxml").select("a.md-select__link")
     assert NEW in {a["hreflang"] for a in selector}

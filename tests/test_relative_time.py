@@ -43,12 +43,12 @@ def test_relative_time_is_a_warning_at_its_line_in_every_language(project):
     assert result.stdout.strip().splitlines()[-1].startswith("OK: ")
 
 
-def _guide_words(lang: str) -> set:
+def guide_words(lang: str, root=ROOT) -> set:
     """The words of the style guide's "Relative time" line for ``lang`` (CONTRIBUTING.md, in the
     section headed with the language's English name)."""
     from babel import Locale
     name = Locale.parse("en").languages[lang]
-    guide = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    guide = (root / "CONTRIBUTING.md").read_text(encoding="utf-8")
     section = guide.split(f"\n### {name}", 1)[1].split("\n#", 1)[0]
     bullet = section.split("\n- Relative time:", 1)[1].split("\n- ", 1)[0].split("\n\n", 1)[0]
     return {word.strip().rstrip(".") for word in " ".join(bullet.split()).split(",")}
@@ -58,7 +58,7 @@ def test_the_validator_checks_the_words_the_style_guide_bans_in_every_language()
     from casekit import project as project_mod
     for lang in languages():
         words = set(project_mod.strings_for(ROOT)(lang).get("checks.relative_time"))
-        assert _guide_words(lang) == words, lang
+        assert guide_words(lang) == words, lang
 
 
 @pytest.fixture(scope="module")
