@@ -109,7 +109,7 @@ def facts_comments() -> dict:
     """The comments of the scaffold's case.yml, as messages."""
     return {
         "intro": _("Facts of this case study that do not depend on language: written once, here."),
-        "invent": _("Every fact comes from the sources; invent nothing (see CONTRIBUTING.md)."),
+        "invent": _("Every fact comes from the sources; invent nothing (see the guide docs/contribute/index.md)."),
         "check": _("Check your work with:"),
         "original": _("the language you write first"),
         "implementing": _("organisation(s) that carried out the work, e.g. [Blumont]"),
@@ -282,7 +282,7 @@ def main(argv=None) -> int:
         _("Preview:  {command}   (then open {address})", command="python3 scripts/serve.py", address="/" + urls.page_url(args.slug, lang, default)),
         _("To add a translation: write its file, remove its language from `pending` in case.yml, and run\n               {command}",
           command=f"python3 scripts/translations.py --mark {args.slug} <lang>"),
-        _("Open a pull request (see CONTRIBUTING.md)."),
+        _("Open a pull request (see the guide docs/contribute/index.md)."),
     ]
     print("\n" + say(_("Next steps:")))
     for number, step in enumerate(steps, 1):

@@ -73,7 +73,7 @@ def mark(collection, slug: str, lang: str, language=ENGLISH) -> str:
         raise SystemExit(say(_("error: the original text of '{slug}' does not exist.", slug=slug)))
     if text.doc is None:
         raise SystemExit(say(_("error: {name}:1: the file has no front matter to record the version in.", name=name)) + "\n"
-                         + say(_("Fix: start the file with ---, then title: and summary: lines, then --- (see CONTRIBUTING.md).")))
+                         + say(_("Fix: start the file with ---, then title: and summary: lines, then --- (see the guide docs/contribute/index.md).")))
     lines = text.path.read_text(encoding="utf-8-sig").split("\n")
     # the index of the front matter's closing line (MkDocs' rule: --- or ... alone on a line)
     closing = next(index for index in range(1, len(lines)) if re.fullmatch(r"(-{3}|\.{3})[ \t]*\r?", lines[index]))
@@ -125,4 +125,5 @@ def main(argv=None) -> int:
 
 
 if __name__ == "__main__":
+    cli.stop_quietly_on_closed_pipe()  # as a command only: not in a process that imports main()
     sys.exit(main())

@@ -164,4 +164,5 @@ def main(argv=None) -> int:
 
 
 if __name__ == "__main__":
+    cli.stop_quietly_on_closed_pipe()  # as a command only: not in a process that imports main()
     sys.exit(main())

@@ -217,3 +217,12 @@ def explain(message, command: str):
         return _("{argument} cannot be given together with {other}. Fix: give only one of them.",
                  argument=argument, other=other.group(1))
     return message
+
+
+def stop_quietly_on_closed_pipe() -> None:
+    """A report piped into a command that stops reading (``validate.py | head -1``) ends the
+    script the way any Unix tool ends there, without a traceback: the default action of SIGPIPE,
+    which Python replaces with an exception (Windows has no such signal)."""
+    import signal
+    if hasattr(signal, "SIGPIPE"):
+        signal.signal(signal.SIGPIPE, signal.SIG_DFL)

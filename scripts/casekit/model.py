@@ -420,10 +420,10 @@ def _check_text(case: Case, text: Text, shown, strings_for, docs_dir, render=Non
         problems += _relative_time(text, shown, strings_for(text.lang))
     if text.doc is None:
         return problems + [Problem(shown, 1, _("the file has no front matter."),
-                                   _("start the file with ---, then title: and summary: lines, then --- (see CONTRIBUTING.md)."))]
+                                   _("start the file with ---, then title: and summary: lines, then --- (see the guide docs/contribute/index.md)."))]
     if not isinstance(text.doc.data, dict):  # one problem, not every key it lacks
         return problems + [Problem(shown, text.doc.first_line, _("the front matter must be key: value lines."),
-                                   _("write title: and summary: lines between the two --- lines (see CONTRIBUTING.md)."))]
+                                   _("write title: and summary: lines between the two --- lines (see the guide docs/contribute/index.md)."))]
     problems += _schema_problems(text.meta, text.doc, shown, "text.schema.json", _text_unknown_key)
     problems += _markup_problems(text.meta, text.doc, shown)
     original = case.original_language
@@ -508,7 +508,7 @@ def _empty_sections(text: Text, sections: list, expected: list, found: list, sho
         content = "\n".join(lines[here + (1 if heading.markup.startswith("#") else 2): after])
         if not headings.without_comments(content).strip():
             problems.append(Problem(shown, heading.line, _("the section '{heading}' is empty.", heading=f"## {heading.title}"),
-                                    _("write it, or see CONTRIBUTING.md for what each section holds.")))
+                                    _("write it, or see the guide docs/contribute/index.md for what each section holds.")))
     return problems
 
 
@@ -562,13 +562,13 @@ def load_case(folder: Path, languages, vocab, strings_for, root=None, docs_dir=N
             problems.append(Problem(display_path(path, root), found[0], found[1], textfile.INVISIBLE_HINT))
     if not facts_path.exists():
         problems.append(Problem(shown, 1, _("the case has no case.yml with its facts."),
-                                _("run python3 scripts/new_case.py <slug> to start a case, or add case.yml (see CONTRIBUTING.md).")))
+                                _("run python3 scripts/new_case.py <slug> to start a case, or add case.yml (see the guide docs/contribute/index.md).")))
         return None, problems
     doc, found = yamlines.read_file(facts_path, shown, "case.yml")
     if doc is None:
         return None, problems + found
     if not isinstance(doc.data, dict):
-        problems.append(Problem(shown, 1, _("case.yml must be a mapping of facts (key: value lines)."), _("see CONTRIBUTING.md for the facts a case needs.")))
+        problems.append(Problem(shown, 1, _("case.yml must be a mapping of facts (key: value lines)."), _("see the guide docs/contribute/index.md for the facts a case needs.")))
         return None, problems
     _years_as_text(doc.data)
     case.facts = well_typed(doc.data, "case.schema.json")
