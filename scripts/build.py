@@ -35,7 +35,7 @@ import bootstrap  # noqa: E402
 bootstrap.use_venv()  # run with the pinned packages (.venv), whichever Python started the script
 
 from casekit import cli, messages, project  # noqa: E402
-from casekit.messages import _  # noqa: E402
+from casekit.messages import LanguageName, Listing, _  # noqa: E402
 from casekit.problems import report  # noqa: E402
 
 DESCRIPTION = _("""\
@@ -139,7 +139,8 @@ def build(config: Path, site: Path, strict: bool = False, for_disk: bool = False
                 failed.append(lang)
             watcher.ended(process)
         if failed:
-            print(f"error: the build of {', '.join(failed)} failed (see above); {site} was left as it was.", file=sys.stderr)
+            print(language.say(_("error: the build of {languages} failed (see above); {site} was left as it was.",
+                                 languages=Listing([LanguageName(lang) for lang in failed]), site=str(site))), file=sys.stderr)
             return 1
         new = staging / default
         for lang in others:
