@@ -1,29 +1,7 @@
 #!/usr/bin/env python3
 """Benchmark the site build on a synthetic collection of N cases in three languages.
 
-Makes, in a temporary directory, N cases from the real ones (new slugs, varied tags,
-countries and periods), builds the full three-language site once and prints one line per
-figure: build wall time and peak memory (all its processes), output size, the HTML size of one case page, the
-compressed bytes of a first visit to a case page, and the compressed bytes a reader downloads
-to search, per language; then, on a slow link (a phone's width, slow 3G: 2 s round trip and
-50 KB/s each way, a CPU four times slower, through the DevTools protocol, from a local server
-that compresses and caches like GitHub Pages), the first contentful paint of a case page and
-the seconds from typing a query on it to the first result: cold, and once the engine is loaded
-(the same query again; another word right after; how long the rest of the index took to come
-in the background, and its compressed bytes; then another word once it is in; then the first
-word misspelt, to the first result of the closest word, "did you mean …?"); the seconds
-from typing a query as soon as a case page shows (its first contentful paint, cold) to the
-first result; the seconds a case page already opened takes to show its text when the server
-holds its answer (the offline worker gives its kept copy); and for a page of each type (case
-page, catalogue, home, tag page, search page, not-found page), as a reader meets it from a cold
-cache: when it is interactive (the site's own scripts have run: ready.js sets <html
-data-ready>), its first contentful paint, when every script has run, the theme's too (the end
-of DOMContentLoaded), when its stylesheets are in, and its cumulative layout shift until the
-network is idle (from the page's own PerformanceObserver). On a shared machine these vary from
-run to run: compare medians of runs interleaved with the code to compare with. The browser
-figures are measured in Chromium when /usr/bin/chromium exists.
-With --compare-stock it also builds the same collection with a stock configuration (cases in
-the sidebar, Material's search) and prints the ratio.
+Its help (--help), in the contributor's language, is DESCRIPTION below.
 """
 from __future__ import annotations
 

@@ -1,22 +1,7 @@
 #!/usr/bin/env python3
 """Build the whole site, one process per language, into site/ (or -d FOLDER).
 
-`mkdocs build` alone builds the same site, the languages one after the other in one process
-(mkdocs-static-i18n's way); this script reads and checks every case once, keeps the
-collection for the languages' processes (the plugin's collection_cache), then runs `mkdocs
-build` once per language at the same time, each with mkdocs-static-i18n's documented
-`build_only_locale` (through the environment variable CASES_BUILD_ONLY that mkdocs.yml reads).
-Everything is built in a staging folder beside FOLDER (.build-*), and FOLDER is replaced by
-the new site only when every language has been built: a failed build leaves the previous
-site whole. If this script is killed, even with SIGKILL, a small watcher process stops the
-languages' builds and removes the staging folder. A test checks that both ways write the same
-bytes.
-
-  python3 scripts/build.py            the site in site/
-  python3 scripts/build.py -d public  in public/
-  python3 scripts/build.py --strict   warnings stop the build, as in CI
-  python3 scripts/build.py --for-disk a preview to unzip and open from disk (links end in
-                                      index.html; search needs a web server)
+Its help (--help), in the contributor's language, is DESCRIPTION below.
 """
 from __future__ import annotations
 

@@ -1,13 +1,7 @@
 #!/usr/bin/env python3
-"""Lock the requirements: write requirements.txt and requirements-test.txt from the chosen
-packages in requirements.in and requirements-test.in.
+"""Lock the requirements: write requirements.txt and requirements-test.txt.
 
-Each lock file pins every package, the transitive ones too, at one version with the hashes of
-its files, for every platform (Linux, macOS, Windows) and Python 3.11 and newer, so that
-`python3 scripts/bootstrap.py` installs the same bytes on every machine and a rebuild of an old
-commit uses what it used then. Run it after changing a *.in file, then commit the four files.
-It needs the package index (a network connection); `--check` only says whether each lock file
-names every chosen package at its pinned version.
+Its help (--help), in the contributor's language, is the description main() gives its parser.
 """
 from __future__ import annotations
 

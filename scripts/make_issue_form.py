@@ -1,14 +1,7 @@
 #!/usr/bin/env python3
 """Write the case proposal form, .github/ISSUE_TEMPLATE/propose-case.yml, from the data.
 
-  python3 scripts/make_issue_form.py           write the form
-  python3 scripts/make_issue_form.py --check   only compare: exit 1 when the form is out of date
-
-The form asks for every fact of scripts/casekit/case.schema.json (required where the schema
-requires a value), a text's title and summary (text.schema.json) and its four sections; it
-offers the regions and tags of docs/tags.yml and the languages of mkdocs.yml, and every label
-and description is in every language of the site, from overrides/i18n/<lang>.yml (section
-proposal). Run it after changing any of those; the tests run --check.
+Its help (--help), in the contributor's language, is DESCRIPTION below.
 """
 from __future__ import annotations
 

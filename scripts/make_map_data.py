@@ -1,24 +1,7 @@
 #!/usr/bin/env python3
 """Make the world map's outlines (scripts/casekit/data/world.json) from a TopoJSON file.
 
-  python3 scripts/make_map_data.py countries-110m.json [--output scripts/casekit/data/world.json]
-
-Source: Natural Earth's 1:110m Admin 0 countries (public domain, naturalearthdata.com), as
-countries-110m.json in the npm package world-atlas 2.0.2 by Mike Bostock (ISC licence,
-https://github.com/topojson/world-atlas); the committed file was made from the copy whose
-sha256 is SOURCE_SHA256 (world.json records the sha256 of its input). To get it:
-
-  cd "$(mktemp -d)" && npm pack world-atlas@2.0.2 && tar xzf world-atlas-2.0.2.tgz
-  python3 <project>/scripts/make_map_data.py package/countries-110m.json
-
-What it does: decodes the TopoJSON arcs (quantised, delta-encoded) in pure Python, projects
-them with the Equal Earth projection, simplifies each arc (Douglas-Peucker; shared borders stay
-shared) and rounds the points, then joins each country's rings into one SVG path "d" string.
-Countries are keyed by ISO 3166-1 alpha-2 code: the file's ISO 3166-1 numeric ids are turned
-into alpha-2 codes with CLDR's territory aliases (through Babel); the few shapes without an id
-are named in NAMED (Kosovo is XK, CLDR's code for it; Northern Cyprus and Somaliland are drawn
-as part of CY and SO, as ISO 3166-1 counts them). Antarctica is left out (LEFT_OUT).
-The output depends only on the input file: the same input gives the same bytes.
+Its help (--help), in the contributor's language, is DESCRIPTION below.
 """
 from __future__ import annotations
 

@@ -1,17 +1,7 @@
 #!/usr/bin/env python3
 """The catalogues of what the contributor scripts say: one gettext catalogue per language,
-scripts/casekit/locale/<lang>/LC_MESSAGES/casekit.po (English is the message ids themselves).
 
-  python3 scripts/messages.py             check: every message the code says is translated in
-                                          every catalogue, with the same {names}
-  python3 scripts/messages.py --update    add the code's new messages to every catalogue (to
-                                          translate) and remove those the code no longer says
-  python3 scripts/messages.py --new fr    start the catalogue of a language of the site
-
-A translation keeps every {name} of its message id; {{ and }} are braces. In a translation,
-{nth:f} asks for the feminine form of an ordinal ("la primera fuente"). Ordinals ("first",
-"second" …) are messages with the context "ordinal" and "ordinal (feminine)". A language of the
-site without a catalogue is spoken in English.
+Its help (--help), in the contributor's language, is DESCRIPTION below.
 """
 from __future__ import annotations
 

@@ -1,16 +1,7 @@
 #!/usr/bin/env python3
 """Start a new case study: one folder with its facts and a text file for every language.
 
-  python3 scripts/new_case.py <slug> [--lang es]
-
-<slug> names the case and its address (/cases/<slug>/ in every language): lowercase letters,
-digits and single hyphens, e.g. ngo-forum-quito. --lang is the language you write first
-(default: en). The facts file lists every required fact as a placeholder with a comment; each
-language file has its front matter and the four section headings in that language. The other
-languages are listed as pending until their translations are written.
-
-The script speaks the language of --lang, else of the LANG environment variable, else English
-(also in the comments of case.yml).
+Its help (--help), in the contributor's language, is DESCRIPTION below.
 """
 from __future__ import annotations
 

@@ -1,22 +1,7 @@
 #!/usr/bin/env python3
 """Add a language to the site: one command, then translate.
 
-  python3 scripts/new_language.py fr [--name Français]
-
-Writes everything the new language needs, each piece in the default language until a
-translator replaces it, so that the site builds and every test passes right away:
-- its entry in mkdocs.yml (the language registry: the i18n plugin's languages);
-- overrides/i18n/<code>.yml, the UI strings to translate (a copy of the default language's);
-- in docs/tags.yml, a label and description of every facet and tag to translate;
-- the pages (docs/index.<code>.md, docs/<page>/index.<code>.md) to translate;
-- its reviewers in .github/CODEOWNERS, and the case proposal form made again with its name
-  and words (scripts/make_issue_form.py);
-- in CONTRIBUTING.md, a line that links its contributor guide (docs/contribute/, in the new
-  language's file: a copy of the default language's guide until it is translated), and its
-  section of the style guide (a copy of the default language's, whose "Relative time" words
-  are those its UI strings start with).
-Cases need nothing: a case not yet written in the language shows its original with a notice,
-and the translation status page lists it as missing.
+Its help (--help), in the contributor's language, is DESCRIPTION below.
 """
 from __future__ import annotations
 

@@ -1,31 +1,7 @@
 #!/usr/bin/env python3
 """Make a case from a case proposal: an issue written with the "Propose a case study" form.
 
-  python3 scripts/proposal.py issue-body.md [--lang es] [--slug name] [--comment answer.md]
-  gh issue view 12 --json body --jq .body | python3 scripts/proposal.py -
-
-Reads the issue body as GitHub writes it from the form (a "### label" heading per question,
-"_No response_" under one left empty, "- [X] option" for a ticked box), takes the case's facts
-and its text in the proposer's language from it, writes docs/cases/<slug>/ with the functions
-of scripts/new_case.py (the site's other languages pending), then runs the validator's checks
-on the new case. Prints what it did and every problem, in the language the proposer chose in
-the form (or --lang); --comment writes the same as Markdown, for an answer on the issue.
-
-Exit status:
-  0  the case is written and the checks found no problem;
-  4  the case is written, with problems the checks found (to fix in the pull request);
-  2  nothing is written: the issue must be corrected first (each problem names the question,
-     what is wrong and how to fix it);
-  3  could not run: the repository's own data cannot make the form (run
-     python3 scripts/make_issue_form.py), or the case's folder cannot be written;
-  1  could not run: the script failed (1 is also Python's own status for a script that stops
-     on an error, so a failure before this script could start ends the same way).
-Only 0 and 4 mean that a case was written (and its slug given to --outputs). When the script
-could not run (1 or 3), --comment gets an answer that says so, in every language of the site.
-
-The issue is anyone's text: nothing of it reaches a shell, a path or YAML unquoted. The case
-goes to docs/cases/<slug>/ only, its slug lowercase letters, digits and single hyphens, its
-files created new, never overwriting one.
+Its help (--help), in the contributor's language, is DESCRIPTION below.
 """
 from __future__ import annotations
 

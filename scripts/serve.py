@@ -1,13 +1,7 @@
 #!/usr/bin/env python3
 """Set everything up and serve the site with live preview on http://127.0.0.1:8000/.
 
-Creates .venv and installs the pinned requirements when needed, then runs `mkdocs serve`:
-edit any file under docs/ or overrides/ and the open page reloads. By default only the pages
-whose files changed are rebuilt (an edit shows within a couple of seconds even with hundreds of
-cases); lists on other pages (home, catalogue, tags) and search catch up on the next full
-build: use --full to rebuild everything on each change.
-
-When the port is taken (another preview still running), the next free one is used, and said.
+Its help (--help), in the contributor's language, is DESCRIPTION below.
 """
 from __future__ import annotations
 

@@ -1,14 +1,7 @@
 #!/usr/bin/env python3
 """Report the state of every translation, or record that one is up to date.
 
-Each translation records, in its front matter, which version of the original it was made from
-(`translated_from:`, a fingerprint of the original's title, summary and prose; not a date).
-States: original, up to date, outdated (the original changed since), missing.
-
-  python3 scripts/translations.py                    report every case and language
-  python3 scripts/translations.py --mark SLUG LANG   record that LANG now matches the original
-
-Messages are in the language of --lang, else of the LANG environment variable, else English.
+Its help (--help), in the contributor's language, is DESCRIPTION below.
 """
 from __future__ import annotations
 

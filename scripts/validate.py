@@ -1,25 +1,7 @@
 #!/usr/bin/env python3
 """Check case studies as a reviewer would, before the build does.
 
-  python3 scripts/validate.py                      every case under docs/ and the tag vocabulary
-  python3 scripts/validate.py docs/cases/my-case   only these cases (folders or files in them)
-
-Checks: YAML syntax; required facts, their types and formats (dates, ISO country codes,
-https URLs); tags in docs/tags.yml (with "did you mean"); case folder names; every language
-written or listed as pending; translations that restate language-free facts; the four section
-headings; images (exist, alt text, size); raw HTML (a safe list: no <script>, <iframe>, <style>,
-event handlers or javascript: URLs); internal links. The same checks run inside `mkdocs build`.
-
-Prints one line per problem, `path:line: error: message Fix: hint`, then a count, and exits 1;
-prints one summary line and exits 0 when all is well. In a pull request's workflow,
-`--format github --summary "$GITHUB_STEP_SUMMARY" --changed <files>` prints the problems as
-annotations on their lines, warns about stale or missing translations of the changed cases and
-writes a summary of them. With `--base <commit>` (the pull request's base) it also warns when a
-case's facts from the sources changed since the merge base but its `reviewed:` date did not.
-
-Messages are in the language of --lang, else of the LANG environment variable (nl_NL.UTF-8
-speaks Dutch), else English; a language of the site without a catalogue of messages
-(scripts/casekit/locale/) is spoken in English.
+Its help (--help), in the contributor's language, is DESCRIPTION below.
 """
 from __future__ import annotations
 
