@@ -3,7 +3,8 @@
 
 Each translation records, in its front matter, which version of the original it was made from
 (`translated_from:`, a fingerprint of the original's title, summary and prose; not a date).
-States: original, up to date, outdated (the original changed since), missing.
+States: original, up to date, outdated (the original changed since), pending (left for later on
+purpose: listed under pending: in case.yml), missing.
 
   python3 scripts/translations.py                    report every case and language
   python3 scripts/translations.py --mark SLUG LANG   record that LANG now matches the original
@@ -28,9 +29,9 @@ from casekit import messages, project  # noqa: E402
 from casekit.messages import ENGLISH, _, _n  # noqa: E402
 from casekit.model import text_filename  # noqa: E402
 from casekit.problems import report  # noqa: E402
-from casekit.pull_request import state_label  # noqa: E402
+from casekit.pull_request import state_label, state_of  # noqa: E402
 
-STATES = ("original", "current", "outdated", "missing")
+STATES = ("original", "current", "outdated", "pending", "missing")
 
 
 def _counted(state: str, count: int):
@@ -38,6 +39,7 @@ def _counted(state: str, count: int):
     return {"original": _n("{count} original", "{count} original", count),
             "current": _n("{count} up to date", "{count} up to date", count),
             "outdated": _n("{count} outdated", "{count} outdated", count),
+            "pending": _n("{count} pending", "{count} pending", count),
             "missing": _n("{count} missing", "{count} missing", count)}[state]
 
 
@@ -101,7 +103,7 @@ def main(argv=None) -> int:
     print(heading.ljust(width), *(lang.ljust(column) for lang in collection.languages))
     counts: dict = {}
     for slug, case in collection.cases.items():
-        states = [case.translation_state(lang) for lang in collection.languages]
+        states = [state_of(case, lang) for lang in collection.languages]
         for state in states:
             counts[state] = counts.get(state, 0) + 1
         print(slug.ljust(width), *(labels[state].ljust(column) for state in states))
