@@ -119,11 +119,11 @@ def problems(source: str, first_line: int, shown: str) -> list:
                                _("split it with blank lines into paragraphs of a few sentences.")))
         if brackets > MAX_BRACKETS:
             out.append(Problem(shown, line, _("this paragraph holds {count} '[' characters; at most {limit} (a link or image takes one).",
-                                             count=brackets, limit=MAX_BRACKETS),
+                                             count=Number(brackets), limit=MAX_BRACKETS),
                                _("split it with blank lines, or write fewer links in it.")))
         if emphasis > MAX_EMPHASIS:
             out.append(Problem(shown, line, _("this paragraph holds {count} '*' and '_' characters; at most {limit}.",
-                                             count=emphasis, limit=MAX_EMPHASIS),
+                                             count=Number(emphasis), limit=MAX_EMPHASIS),
                                _("split it with blank lines, or emphasise fewer words.")))
 
     headings = 0
