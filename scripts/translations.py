@@ -27,7 +27,7 @@ bootstrap.use_venv()  # run with the pinned packages (.venv), whichever Python s
 
 from casekit import messages, project  # noqa: E402
 from casekit.messages import ENGLISH, _, _n  # noqa: E402
-from casekit.model import text_filename  # noqa: E402
+from casekit.model import text_filename, translated_from_line  # noqa: E402
 from casekit.problems import report  # noqa: E402
 from casekit.pull_request import state_label, state_of  # noqa: E402
 
@@ -68,7 +68,7 @@ def mark(collection, slug: str, lang: str, language=ENGLISH) -> str:
     lines = text.path.read_text(encoding="utf-8-sig").split("\n")
     # the index of the front matter's closing line (MkDocs' rule: --- or ... alone on a line)
     closing = next(index for index in range(1, len(lines)) if re.fullmatch(r"(-{3}|\.{3})[ \t]*\r?", lines[index]))
-    line = f"translated_from: {original.prose_hash}"
+    line = translated_from_line(original.prose_hash)
     found = [index for index in range(1, closing) if re.match(r"translated_from:", lines[index])]
     if found:
         lines[found[0]] = line

@@ -107,7 +107,7 @@ def _text(spec, lang, translated_from=None) -> str:
     title = spec["title"] if spec["same_title"] or lang == spec["original"] else f"{spec['title']} {lang}"
     front = f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\nsummary: A generated case in {lang}.\n"
     if translated_from:
-        front += f"translated_from: {translated_from}\n"
+        front += model.translated_from_line(translated_from) + "\n"  # as translations.py --mark writes it
     links = [f"See [another case](../{slug}/index.md)." for slug in spec["links"]]
     body = "".join(f"## {t('sections.' + key)}\n\nA paragraph of {key} in {lang}. {' '.join(links) if key == 'results' else ''}\n\n"
                    for key in SECTIONS)

@@ -51,3 +51,11 @@ def test_a_pending_language_is_reported_as_pending(pending_project, lang):
     counts = out.strip().splitlines()[-1].split(", ")
     assert say(translations._counted("pending", 1)) in counts, (lang, counts)
     assert say(translations._counted("missing", 0)) in counts, (lang, counts)
+
+
+@pytest.mark.parametrize("fingerprint", ["927772234564", "012345670123", "0123456789ab", "abcdef012345"])
+def test_the_recorded_fingerprint_reads_back_as_text(fingerprint):
+    """The line translations.py --mark writes (and the pull request's warning says to paste): a
+    fingerprint of digits alone, which YAML reads as a number, is quoted (Hypothesis found one)."""
+    from casekit import model, yamlines
+    assert yamlines.load(model.translated_from_line(fingerprint) + "\n").data == {"translated_from": fingerprint}

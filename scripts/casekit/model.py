@@ -97,6 +97,12 @@ class Text:
         return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
 
 
+def translated_from_line(fingerprint: str) -> str:
+    """The front-matter line that records ``fingerprint`` (a prose_hash): quoted when it is all
+    digits (about one in 280 is), which YAML would read as a number, not as the text it is."""
+    return f'translated_from: "{fingerprint}"' if fingerprint.isdigit() else f"translated_from: {fingerprint}"
+
+
 @dataclass
 class Case:
     slug: str
