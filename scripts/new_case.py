@@ -111,7 +111,7 @@ def facts_comments() -> dict:
         "places": _("towns, cities or areas, e.g. [Rionegro]; keep [] if the sources name none"),
         "start": _("YYYY-MM (or YYYY), e.g. 2013-10; keep null if the sources give no date"),
         "end": _("YYYY-MM (or YYYY); keep null if the sources give no date"),
-        "participants": _("e.g. {{people: 50}} or {{organisations: {{more_than: 12}}}}; keep {{}} if not stated"),
+        "participants": _("e.g. {{people: 50}}, {{people: {{about: 3400}}}} or {{organisations: {{more_than: 12}}}}; keep {{}} if not stated"),
         "tags": _("5 to 10 ids from docs/tags.yml, e.g. [partnership, capacity-building]"),
         "title": _("the source's title; \"[Article on …]\" in brackets if it has none"),
         "publisher": _("who published it"),

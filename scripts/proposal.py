@@ -22,7 +22,7 @@ bootstrap.use_venv()  # run with the pinned packages (.venv), whichever Python s
 from babel import Locale  # noqa: E402
 
 import new_case  # noqa: E402
-from casekit import cli, issue_form, messages, model, project  # noqa: E402
+from casekit import cli, fact_forms, issue_form, messages, model, project  # noqa: E402
 from casekit.issue_form import Finding  # noqa: E402
 from casekit.messages import _  # noqa: E402
 from casekit.problems import visible  # noqa: E402
@@ -152,16 +152,16 @@ def language_code(text: str, languages) -> str | None:
     return _names(languages, "languages").get(_plain(text))
 
 
-def count(text: str):
-    """A number of participants: "50" -> 50, ">12" or "12+" -> {"more_than": 12}; digits may be
-    grouped by thousands ("10,000", "10 000", "10.000"). ValueError when it is not one."""
-    match = re.fullmatch(r"(>\s*)?(\d{1,3}(?:[ .,\u00a0\u202f']\d{3})+|\d+)\s*(\+)?", text.strip())
-    if not match or (match.group(1) and match.group(3)):
+def count(text: str, languages=()):
+    """A number of participants: "50" -> 50, ">12", "12+" or "more than 12" -> {"more_than": 12},
+    "~3400", "c. 3400" or "about 3,400" -> {"about": 3400}; digits may be grouped by thousands
+    ("10,000", "10 000", "10.000"), the words those of ``languages`` (casekit.fact_forms).
+    ValueError when it is not one."""
+    found = fact_forms.number(text, languages)
+    if found is None or found[0] < 1:
         raise ValueError(text)
-    number = int(re.sub(r"\D", "", match.group(2)))
-    if number < 1:
-        raise ValueError(text)
-    return {"more_than": number} if match.group(1) or match.group(3) else number
+    number, bound = found
+    return {bound: number} if bound else number
 
 
 def _pattern(schema: dict, *path) -> re.Pattern:
@@ -241,7 +241,7 @@ def proposal_of(form: issue_form.Form, answers: dict, root: Path, slug: str | No
         if value is None:
             continue
         try:
-            facts["participants"][part] = count(value)
+            facts["participants"][part] = count(value, languages)
         except ValueError:
             wrong("count", asked[("participants", part)], value)
     facts["tags"] = [tag for q in form.questions if q.id.startswith("tags-") for tag in answers.get(q.id, [])]

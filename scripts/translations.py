@@ -17,16 +17,17 @@ bootstrap.use_venv()  # run with the pinned packages (.venv), whichever Python s
 
 from casekit import cli, messages, project  # noqa: E402
 from casekit.messages import ENGLISH, _, _n  # noqa: E402
-from casekit.model import text_filename  # noqa: E402
+from casekit.model import text_filename, translated_from_line  # noqa: E402
 from casekit.problems import report  # noqa: E402
-from casekit.pull_request import state_label  # noqa: E402
+from casekit.pull_request import state_label, state_of  # noqa: E402
 
 DESCRIPTION = _("""\
 Report the state of every translation, or record that one is up to date.
 
 Each translation records, in its front matter, which version of the original it was made from
 (`translated_from:`, a fingerprint of the original's title, summary and prose; not a date).
-States: original, up to date, outdated (the original changed since), missing.
+States: original, up to date, outdated (the original changed since), pending (left for later on
+purpose: listed under pending: in case.yml), missing.
 
   python3 scripts/translations.py                    report every case and language
   python3 scripts/translations.py --mark SLUG LANG   record that LANG now matches the original
@@ -34,7 +35,7 @@ States: original, up to date, outdated (the original changed since), missing.
 Messages are in the language of --lang, else of the environment (LANGUAGE, LC_ALL,
 LC_MESSAGES or LANG), else English.""")
 
-STATES = ("original", "current", "outdated", "missing")
+STATES = ("original", "current", "outdated", "pending", "missing")
 
 
 def _counted(state: str, count: int):
@@ -42,6 +43,7 @@ def _counted(state: str, count: int):
     return {"original": _n("{count} original", "{count} original", count),
             "current": _n("{count} up to date", "{count} up to date", count),
             "outdated": _n("{count} outdated", "{count} outdated", count),
+            "pending": _n("{count} pending", "{count} pending", count),
             "missing": _n("{count} missing", "{count} missing", count)}[state]
 
 
@@ -70,7 +72,7 @@ def mark(collection, slug: str, lang: str, language=ENGLISH) -> str:
     lines = text.path.read_text(encoding="utf-8-sig").split("\n")
     # the index of the front matter's closing line (MkDocs' rule: --- or ... alone on a line)
     closing = next(index for index in range(1, len(lines)) if re.fullmatch(r"(-{3}|\.{3})[ \t]*\r?", lines[index]))
-    line = f"translated_from: {original.prose_hash}"
+    line = translated_from_line(original.prose_hash)
     found = [index for index in range(1, closing) if re.match(r"translated_from:", lines[index])]
     if found:
         lines[found[0]] = line
@@ -106,7 +108,7 @@ def main(argv=None) -> int:
     print(heading.ljust(width), *(lang.ljust(column) for lang in collection.languages))
     counts: dict = {}
     for slug, case in collection.cases.items():
-        states = [case.translation_state(lang) for lang in collection.languages]
+        states = [state_of(case, lang) for lang in collection.languages]
         for state in states:
             counts[state] = counts.get(state, 0) + 1
         print(slug.ljust(width), *(labels[state].ljust(column) for state in states))

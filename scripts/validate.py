@@ -16,10 +16,8 @@ import bootstrap  # noqa: E402
 
 bootstrap.use_venv()  # run with the pinned packages (.venv), whichever Python started the script
 
-from babel.numbers import format_decimal  # noqa: E402
-
 from casekit import cli, messages, project, pull_request  # noqa: E402
-from casekit.messages import ENGLISH, _, _n  # noqa: E402
+from casekit.messages import ENGLISH, Number, _, _n  # noqa: E402
 from casekit.problems import report  # noqa: E402
 
 DESCRIPTION = _("""\
@@ -138,7 +136,7 @@ def main(argv=None) -> int:
         if args.format == "text":
             print(report(problems, language))
         return 1
-    seconds = format_decimal(round(time.perf_counter() - start, 2), format="0.00", locale=language.locale)
+    seconds = Number(round(time.perf_counter() - start, 2), "0.00")  # "1,25 s" where the language writes a decimal comma
     print(say(_n("OK: {count} case in {languages} languages checked, no problems ({seconds} s).",
                  "OK: {count} cases in {languages} languages checked, no problems ({seconds} s).",
                  len(collection.cases), languages=len(collection.languages), seconds=seconds)))

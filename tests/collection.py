@@ -34,21 +34,22 @@ def _flow(value) -> str:
 
 
 def _facts(vocab_path: Path, original: str, **overrides) -> str:
-    """The fixture case's case.yml; ``overrides`` replace its countries, venue, start, end, tags
-    or added (e.g. start=None for a case whose sources give no date, venue="not-stated" for one
-    whose sources do not say where it took place). Its regions come from its countries."""
+    """The fixture case's case.yml; ``overrides`` replace its countries, venue, start, end,
+    participants (as case.yml writes them, e.g. "{people: {about: 3400}}"), tags or added (e.g.
+    start=None for a case whose sources give no date, venue="not-stated" for one whose sources do
+    not say where it took place). Its regions come from its countries."""
     from casekit import vocab
     tags, _problems = vocab.load(vocab_path, languages())
     regions = tags.ids("region")
     others = [tag for tag in tags.ids() if tag not in regions][:2]
     facts = {"countries": ["CO"], "venue": None, "start": "2020-01", "end": "2020-06", "tags": others,
-             "added": "2026-01-01"} | overrides
+             "participants": "{people: 12}", "added": "2026-01-01"} | overrides
     venue = f"venue: {facts['venue']}\n" if facts["venue"] else ""
     return (
         f"original_language: {original}\n"
         "implementing: [Fixture Organisation]\npartners: []\nfunders: []\n"
         f"countries: {_flow(facts['countries'])}\n{venue}places: [Fixture Town]\n"
-        f"start: {_flow(facts['start'])}\nend: {_flow(facts['end'])}\nparticipants: {{people: 12}}\n"
+        f"start: {_flow(facts['start'])}\nend: {_flow(facts['end'])}\nparticipants: {facts['participants']}\n"
         f"tags: {_flow(facts['tags'])}\n"
         "sources:\n  - title: A fixture report\n    publisher: Fixture Publisher\n    language: en\n    published: 2019-05\n"
         "    url: https://example.org/report\n"

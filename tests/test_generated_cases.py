@@ -3,7 +3,7 @@ the validator and the strict build; every form people type by mistake is named b
 at its line, with the form to use.
 
 Valid cases vary in every fact's forms (a year alone as a number or as text, year-month, a full
-date, no date; counts as numbers or {more_than: N}), in the languages written (one to all, the
+date, no date; counts as numbers, {more_than: N} or {about: N}), in the languages written (one to all, the
 original any of them), pending ones, links to each other in the documented form, long names and
 many tags. The example counts are modest: the validator runs in this process; the strict build
 runs once, on one generated collection."""
@@ -51,11 +51,11 @@ def dates(draw):
 @st.composite
 def participants(draw):
     count = st.integers(1, 250000)
-    kind = draw(st.sampled_from(["none", "people", "organisations", "more_than", "both"]))
+    kind = draw(st.sampled_from(["none", "people", "organisations", "more_than", "about", "both"]))
     if kind == "none":
         return "{}"
-    if kind == "more_than":
-        return f"{{people: {{more_than: {draw(count)}}}}}"
+    if kind in ("more_than", "about"):
+        return f"{{people: {{{kind}: {draw(count)}}}}}"
     if kind == "both":
         return f"{{people: {draw(count)}, organisations: {draw(count)}}}"
     return f"{{{kind}: {draw(count)}}}"
@@ -107,7 +107,7 @@ def _text(spec, lang, translated_from=None) -> str:
     title = spec["title"] if spec["same_title"] or lang == spec["original"] else f"{spec['title']} {lang}"
     front = f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\nsummary: A generated case in {lang}.\n"
     if translated_from:
-        front += f"translated_from: {translated_from}\n"
+        front += model.translated_from_line(translated_from) + "\n"  # as translations.py --mark writes it
     links = [f"See [another case](../{slug}/index.md)." for slug in spec["links"]]
     body = "".join(f"## {t('sections.' + key)}\n\nA paragraph of {key} in {lang}. {' '.join(links) if key == 'results' else ''}\n\n"
                    for key in SECTIONS)

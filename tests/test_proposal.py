@@ -397,3 +397,21 @@ def test_a_spanish_proposal_gets_its_problems_and_its_case_comments_in_spanish(p
         text = (project / "docs" / "cases" / slug / "case.yml").read_text(encoding="utf-8")
         return {line.strip().replace(slug, "SLUG") for line in text.splitlines() if line.strip().startswith("#")}
     assert comments("foro-ong-medellin") and comments("foro-ong-medellin") <= comments("otro-caso")
+
+
+@pytest.mark.parametrize("typed,expected", [
+    ("50", 50), ("10,000", 10000), ("3 400", 3400), ("3.400", 3400), ("40 people", 40),
+    (">12", {"more_than": 12}), ("12+", {"more_than": 12}), ("more than 40", {"more_than": 40}),
+    ("about 3,400", {"about": 3400}), ("~3400", {"about": 3400}), ("c. 3.400 households", {"about": 3400}),
+])
+def test_a_count_is_read_as_people_type_it(typed, expected):
+    """A number of participants, grouped or not, a lower bound, an approximate figure."""
+    import proposal  # scripts/proposal.py
+    assert proposal.count(typed, LANGS) == expected
+
+
+@pytest.mark.parametrize("typed", ["many", "0", "12 or 13", ""])
+def test_what_is_not_a_count_is_refused(typed):
+    import proposal  # scripts/proposal.py
+    with pytest.raises(ValueError):
+        proposal.count(typed, LANGS)

@@ -114,8 +114,9 @@ def _participants(participants: dict, lang: str) -> list:
     t = STRINGS(lang)
     out = []
     for kind, value in (participants or {}).items():
-        if isinstance(value, dict):
-            out.append(t.get(f"facts.more_than_{kind}").format(count=value["more_than"]))
+        if isinstance(value, dict):  # {more_than: N} or {about: N}
+            bound = next(iter(value))
+            out.append(t.get(f"facts.{bound}_{kind}").format(count=t.number(value[bound])))
         else:
             forms = t.get(f"facts.{kind}")
             out.append(forms.get(Locale.parse(lang).plural_form(value), forms["other"]).format(count=value))

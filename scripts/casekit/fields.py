@@ -15,7 +15,7 @@ from dataclasses import dataclass
 @dataclass(frozen=True)
 class Column:
     name: str
-    kind: str  # the codebook's type: code, text, url, list, period, number, date
+    kind: str  # the codebook's type: code, text, url, list, period, number, date, flag (true or false)
     per_language: bool = False  # one column per language: name_<lang>
 
 
@@ -39,7 +39,7 @@ FACTS = (
     Fact("start", "period", (Column("start", "period"),)),
     Fact("end", "period", (Column("end", "period"),)),
     Fact("participants", "participants", (Column("participants_people", "number"), Column("participants_organisations", "number"),
-                                          Column("participants_more_than", "text"))),
+                                          Column("participants_more_than", "flag"), Column("participants_approximate", "flag"))),
     Fact("tags", None, (Column("tags", "list"), Column("tag_labels", "list", True)), sourced=False),  # the tags under the facts box
     Fact("sources", None, (Column("sources", "list"),)),  # the sources section
     Fact("added", None, (Column("added", "date"),), sourced=False),

@@ -22,7 +22,7 @@ import re
 import stat
 from pathlib import Path
 
-from .messages import _
+from .messages import Number, _
 from .problems import Problem, display_path
 
 IMAGE_LIMIT = 300 * 1024  # bytes: a case is read on phones and slow links
@@ -51,7 +51,7 @@ def _image_problem(path: Path, shown: str) -> Problem | None:
     kind = IMAGE_EXTENSIONS[path.suffix.lower()]
     size = path.stat().st_size
     if size > IMAGE_LIMIT:
-        return Problem(shown, 1, _("the image is {size} KB; the limit is {limit} KB.", size=size // 1024, limit=IMAGE_LIMIT // 1024),
+        return Problem(shown, 1, _("the image is {size} KB; the limit is {limit} KB.", size=Number(size // 1024), limit=Number(IMAGE_LIMIT // 1024)),
                        _("resize it (e.g. 1200 px wide) and compress it, or use WebP."))
     with open(path, "rb") as handle:
         head = handle.read(16)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from .messages import _
+from .messages import Number, _
 from .problems import Problem
 
 MAX_BLOCK = 16_000  # characters of one block: a paragraph, a list or a table without a blank line
@@ -115,15 +115,15 @@ def problems(source: str, first_line: int, shown: str) -> list:
         line = first_line + start
         if size > MAX_BLOCK:
             out.append(Problem(shown, line, _("this paragraph (or list, or table) is {count} characters long without a blank line; at most {limit}.",
-                                             count=size, limit=MAX_BLOCK),
+                                             count=Number(size), limit=Number(MAX_BLOCK)),
                                _("split it with blank lines into paragraphs of a few sentences.")))
         if brackets > MAX_BRACKETS:
             out.append(Problem(shown, line, _("this paragraph holds {count} '[' characters; at most {limit} (a link or image takes one).",
-                                             count=brackets, limit=MAX_BRACKETS),
+                                             count=Number(brackets), limit=MAX_BRACKETS),
                                _("split it with blank lines, or write fewer links in it.")))
         if emphasis > MAX_EMPHASIS:
             out.append(Problem(shown, line, _("this paragraph holds {count} '*' and '_' characters; at most {limit}.",
-                                             count=emphasis, limit=MAX_EMPHASIS),
+                                             count=Number(emphasis), limit=MAX_EMPHASIS),
                                _("split it with blank lines, or emphasise fewer words.")))
 
     headings = 0

@@ -17,7 +17,11 @@ braces. Values may themselves be messages, or:
 - ``Listing(items, "or")``: items joined the way the language joins a list ("a, b or c");
 - ``Territory(code)``: a country's name in the language (CLDR, through Babel);
 - ``LanguageName(code)``: a language's name in the language ("the Dutch text");
-- ``PerLanguage({lang: text})``: a text the project gives in each language (a tag's label).
+- ``PerLanguage({lang: text})``: a text the project gives in each language (a tag's label);
+- ``Number(x, format)``: a figure (a size, a count of characters, a duration) as the language
+  writes numbers (Babel: "16,000" and "1.25" in English, "16.000" and "1,25" in Dutch); a float
+  value is written so without it. Whole numbers are not: a line number, a year or a value to
+  type into case.yml ("people: 3400") stays as it is.
 
     python3 scripts/messages.py --check    every message in code translated in every catalogue
 """
@@ -183,6 +187,22 @@ class PerLanguage:
         return self.texts.get(base) or next(iter(self.texts.values()), "")
 
 
+class Number:
+    """A figure as the language writes numbers (its decimal sign and grouping, through Babel);
+    ``format`` a Babel pattern ("0.00": two decimals always), else the language's own."""
+
+    def __init__(self, value, format: str | None = None):
+        self.value, self.format = value, format
+
+    def __reduce__(self):
+        return (Number, (self.value, self.format))
+
+    def bind(self, language: Language) -> str:
+        from babel.numbers import format_decimal
+
+        return format_decimal(self.value, format=self.format, locale=language.locale)
+
+
 class Language:
     """A language to speak in: its code, its Babel locale and its catalogue's translations."""
 
@@ -209,6 +229,8 @@ class Language:
             return format(value.bind(self), "")
         if hasattr(value, "bind"):
             return value.bind(self)
+        if isinstance(value, float):
+            return Number(value).bind(self)
         return "" if value is None else str(value)
 
 

@@ -97,6 +97,12 @@ class Text:
         return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
 
 
+def translated_from_line(fingerprint: str) -> str:
+    """The front-matter line that records ``fingerprint`` (a prose_hash): quoted when it is all
+    digits (about one in 280 is), which YAML would read as a number, not as the text it is."""
+    return f'translated_from: "{fingerprint}"' if fingerprint.isdigit() else f"translated_from: {fingerprint}"
+
+
 @dataclass
 class Case:
     slug: str
@@ -194,7 +200,7 @@ def _schema_problems(data, doc, shown, schema_name, extra_unknown=None, language
 
 def _typed_form_hint(path, value, languages):
     """The fix for a date or a count written as people type them (2023/05, enero 2019, 3,400,
-    3 400, about 3,400): the form case.yml wants, with their value in it; else None."""
+    3 400, about 3,400, more than 3,400): the form case.yml wants, with their value in it; else None."""
     key = path[-1] if path else None
     if key in fact_forms.DATE_KEYS and isinstance(value, (str, int, float)) and not isinstance(value, bool):
         # 2019.05 is read by YAML as a number: its two decimals are the month
@@ -204,9 +210,12 @@ def _typed_form_hint(path, value, languages):
         return None
     if path[:1] == ("participants",) and key in ("people", "organisations") and isinstance(value, (str, float)):
         # 3.400 (a point between thousands) is read by YAML as the number 3.4: no count has decimals
-        found = fact_forms.number(value) if isinstance(value, str) else (round(value * 1000), False) if 0 < value < 1000 else None
-        if found and found[1]:
-            return _("write the number the sources give, in digits alone: {key}: {number}; say in the text that it is approximate.",
+        found = fact_forms.number(value, languages) if isinstance(value, str) else (round(value * 1000), None) if 0 < value < 1000 else None
+        if found and found[1] == fact_forms.ABOUT:
+            return _("an approximate figure is written with about: and the number in digits alone: {key}: {{about: {number}}}.",
+                     key=key, number=found[0])
+        if found and found[1] == fact_forms.MORE_THAN:
+            return _("a lower bound is written with more_than: and the number in digits alone: {key}: {{more_than: {number}}}.",
                      key=key, number=found[0])
         if found:
             return _("write the number in digits alone, without separators: {key}: {number}.", key=key, number=found[0])
@@ -264,7 +273,7 @@ def _describe(error, subject):
     if kind == "minimum":
         return _("{subject} must be at least {limit}, not {value}.", subject=subject, limit=error.validator_value, value=shown)
     if kind == "oneOf":
-        return _("{subject} must be a whole number or {{more_than: N}}, not {value}.", subject=subject, value=shown)
+        return _("{subject} must be a whole number, {{about: N}} or {{more_than: N}}, not {value}.", subject=subject, value=shown)
     return _("{subject}: {reason}.", subject=subject, reason=error.message)
 
 

@@ -22,9 +22,11 @@ SOURCE_SEPARATOR = " | "  # between sources, in cases.csv
 SOURCE_KEYS = ("title", "title_from", "publisher", "language", "published", "url")  # of each source, in this order
 
 def _count(value):
+    """(the number, whether it is a lower bound, whether it is approximate) of a count: N,
+    {more_than: N} or {about: N}."""
     if isinstance(value, dict):
-        return value.get("more_than"), True
-    return value, False
+        return value.get("more_than", value.get("about")), "more_than" in value, "about" in value
+    return value, False, False
 
 
 def _label(collection: Collection, tag_id, lang: str):
@@ -37,8 +39,8 @@ def records(collection: Collection, site_url: str) -> list:
     for slug, case in sorted(collection.cases.items()):
         facts = case.facts
         participants = facts.get("participants") or {}
-        people, people_more = _count(participants.get("people"))
-        orgs, orgs_more = _count(participants.get("organisations"))
+        people, people_more, people_about = _count(participants.get("people"))
+        orgs, orgs_more, orgs_about = _count(participants.get("organisations"))
         record = {"slug": slug, "original_language": case.original_language}
         regions = collection.vocab.regions_of(facts.get("countries"))
         for lang in collection.languages:
@@ -60,6 +62,7 @@ def records(collection: Collection, site_url: str) -> list:
             "participants_people": people,
             "participants_organisations": orgs,
             "participants_more_than": people_more or orgs_more,
+            "participants_approximate": people_about or orgs_about,
             "tags": list(facts.get("tags") or []),
             **{f"tag_labels_{lang}": [_label(collection, tag, lang) for tag in facts.get("tags") or []] for lang in collection.languages},
             "sources": [{key: source.get(key) for key in SOURCE_KEYS if source.get(key)}

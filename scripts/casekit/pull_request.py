@@ -10,6 +10,7 @@ from pathlib import Path
 from . import fields, urls, yamlines
 from .layout import text_filename
 from .messages import ENGLISH, Language, LanguageName, _, _n, for_contributor
+from .model import translated_from_line
 from .problems import Problem, display_path, visible
 
 
@@ -67,7 +68,7 @@ def translation_warnings(collection, slugs, root: Path) -> list:
             if state == "outdated":
                 out.append(Problem(path, 1, _("this translation was made from an older version of the {lang} text.", lang=LanguageName(case.original_language)),
                                    _("update it to match, then write {line} in its front matter (or run {command}).",
-                                     line=f"translated_from: {case.original.prose_hash}",
+                                     line=translated_from_line(case.original.prose_hash),
                                      command=f"python3 scripts/translations.py --mark {slug} {lang}")))
             elif state == "missing":
                 out.append(Problem(path, 1, _("the case has no {lang} text yet; readers of that language see the original with a notice.", lang=LanguageName(lang)),

@@ -10,7 +10,7 @@ import re
 import unicodedata
 from pathlib import Path
 
-from .messages import _
+from .messages import Number, _
 
 # Largest file of each kind, in bytes: a case is read on phones and slow links, and a bigger
 # file is a mistake (or an attack on the build) rather than a case.
@@ -38,7 +38,7 @@ def read(path: Path, limit: int | None = None) -> str:
     try:
         size = path.stat().st_size
         if size > limit:
-            raise ContentError(1, _("the file is {size} KB; the limit is {limit} KB.", size=size // 1024, limit=limit // 1024),
+            raise ContentError(1, _("the file is {size} KB; the limit is {limit} KB.", size=Number(size // 1024), limit=Number(limit // 1024)),
                                _("shorten it, or split what is not the case's own text into another case."))
         data = path.read_bytes()
     except OSError as error:

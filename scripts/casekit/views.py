@@ -77,8 +77,9 @@ def format_participants(participants: dict, t) -> list:
     out = []
     for kind in ("people", "organisations"):
         value = (participants or {}).get(kind)
-        if isinstance(value, dict):
-            out.append(t(f"facts.more_than_{kind}", count=value["more_than"]))
+        if isinstance(value, dict):  # {more_than: N} or {about: N}: the sources' lower bound or approximate figure
+            bound = "about" if "about" in value else "more_than"
+            out.append(t(f"facts.{bound}_{kind}", count=value[bound]))
         elif isinstance(value, int):
             out.append(t(f"facts.{kind}", count=value))
     return out

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import yaml
 
-from . import textfile
+from . import fact_forms, textfile
 from .messages import Message, _
 from .problems import Problem
 
@@ -69,6 +69,7 @@ MAX_DEPTH = 20
 # 0x prefix included): Python refuses to print an integer of more than 4,300 digits.
 MAX_NUMBER = 30
 _INT = "tag:yaml.org,2002:int"
+_STR = "tag:yaml.org,2002:str"
 
 
 def _walk(node, path, lines, offset, visited, line):
@@ -92,8 +93,10 @@ def _walk(node, path, lines, offset, visited, line):
             line = key_node.start_mark.line + 1 + offset
             split = _split_number(previous, key_node, value_node)
             if split:
-                raise YamlSyntaxError(line, _("the number {written} is read as two entries: the comma ends the first", written=split[1]),
-                                      _("write numbers without separators: {key}: {number}", key=split[0], number=split[2]))
+                key, written, number, bound = split
+                raise YamlSyntaxError(line, _("the number {written} is read as two entries: the comma ends the first", written=written),
+                                      _("write numbers without separators: {key}: {{{bound}: {number}}}", key=key, bound=bound, number=number)
+                                      if bound else _("write numbers without separators: {key}: {number}", key=key, number=number))
             previous = (key_node, value_node)
             if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != "tag:yaml.org,2002:str":
                 raise YamlSyntaxError(line, _("the key {key} is not a name: keys are words such as title or tags", key=repr(key_node.value))
@@ -114,17 +117,27 @@ def _walk(node, path, lines, offset, visited, line):
 
 
 def _split_number(previous, key_node, value_node):
-    """(the key, the number as written, the number) when ``key_node`` is the digits after a
-    comma that ended the number of the entry before (``{people: 3,400}`` reads as
-    ``{people: 3, 400: null}``); else None."""
-    if previous is None or not isinstance(key_node, yaml.ScalarNode) or key_node.tag != _INT or not key_node.value.isdigit():
+    """(the key, the number as written, the number, "about", "more_than" or None) when
+    ``key_node`` is the digits after a comma that ended the number of the entry before
+    (``{people: 3,400}`` reads as ``{people: 3, 400: null}``; ``{people: about 3,400}`` as
+    ``{people: about 3, 400: null}``: an approximate figure, casekit.fact_forms); else None."""
+    if previous is None or not isinstance(key_node, yaml.ScalarNode):
+        return None
+    after = key_node.value  # the digits after the comma, and maybe words ({people: 3,400 households})
+    if not ((key_node.tag == _INT and after.isdigit()) or (key_node.tag == _STR and re.fullmatch(r"\d{3}(?:\s.*)?", after))):
         return None
     before_key, before = previous
-    if not (isinstance(before, yaml.ScalarNode) and before.tag == _INT and before.value.isdigit()):
+    if not (isinstance(before, yaml.ScalarNode) and isinstance(before_key, yaml.ScalarNode)):
         return None
     if not (isinstance(value_node, yaml.ScalarNode) and value_node.value == ""):
         return None
-    return before_key.value, f"{before.value},{key_node.value}", int(before.value + key_node.value)
+    if before.tag == _INT and before.value.isdigit() and after.isdigit():
+        return before_key.value, f"{before.value},{after}", int(before.value + after), None
+    if re.search(r"(?<![\d.,])\d{1,3}$", before.value) and re.match(r"\d{3}(?!\d)", after):
+        found = fact_forms.number(f"{before.value},{after}")
+        if found:
+            return before_key.value, f"{before.value},{after}", found[0], found[1]
+    return None
 
 
 def load(text: str, first_line: int = 1) -> Located:
