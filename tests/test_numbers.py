@@ -65,6 +65,7 @@ def test_the_search_script_is_given_the_locale_its_counts_are_written_in(fixture
     assert data["languages"][lang]["search"]["locale"] == wanted
 
 
+@pytest.mark.parametrize("lang", LANGS)
 def test_a_figure_in_a_message_is_written_as_the_contributor_s_language_writes_numbers(lang):
     """A float and a Number (with or without a pattern) in a message: the language's decimal
     sign and grouping; a whole number given as it is (a line, a value to type) stays as it is."""
