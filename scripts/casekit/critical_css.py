@@ -47,10 +47,17 @@ class CriticalCss:
         self._rules = _compile(rules)
         self._named = frozenset(_named(self._rules))  # what the selectors name
         self._by_tokens: dict = {}  # pages whose elements match the same selectors share one result
+        self._print_links: dict = {}  # (a link as written, its media) -> the same for print
 
     def for_page(self, tree) -> str:
         """The critical CSS of the page parsed as ``tree``."""
         return self.for_tokens(page_tokens(tree))
+
+    def for_print(self, link: str, media) -> str:
+        """The link ``link`` for print (see _for_print): pages at one depth link the same."""
+        if (link, media) not in self._print_links:
+            self._print_links[link, media] = _for_print(link, media)
+        return self._print_links[link, media]
 
     def for_tokens(self, found: frozenset) -> str:
         found = found & self._named
@@ -81,7 +88,7 @@ def inline(html: str, critical_for) -> str:
     for text, _href in links:
         head = head.replace(text, "", 1)
     head = head[:first] + f"<style>{critical.for_page(tree)}</style>" + head[first:]
-    for_print = "".join(_for_print(text, node.attributes.get("media")) for (text, _href), node in zip(links, nodes, strict=True))
+    for_print = "".join(critical.for_print(text, node.attributes.get("media")) for (text, _href), node in zip(links, nodes, strict=True))
     moved = for_print + "<noscript>" + "".join(text for text, _href in links) + "</noscript>"
     if MARKER in head:
         return head.replace(MARKER, moved, 1) + rest

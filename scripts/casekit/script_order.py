@@ -28,11 +28,15 @@ def defer_in_head(html: str) -> str:
     if head_end < 0 or body_start < 0 or body_start < head_end:
         return html
     body = html[body_start:]
+    matches = list(_SCRIPT.finditer(body))
+    # the tags alone, parsed together (one parse a page): each <script …></script> is an element
+    nodes = LexborHTMLParser("".join(match.group(0) for match in matches)).css("script") if matches else []
+    if len(nodes) != len(matches):  # not one element a tag: leave the page as it is
+        return html
     deferred, blocking, kept = [], [], []
     last = 0
-    for match in _SCRIPT.finditer(body):
-        node = LexborHTMLParser(match.group(0)).css_first("script")
-        attributes = node.attributes if node is not None else {}
+    for match, node in zip(matches, nodes, strict=True):
+        attributes = node.attributes
         if not attributes.get("src") or "async" in attributes or attributes.get("type", "text/javascript") not in ("text/javascript", ""):
             continue  # inline, async or a module: where it is
         kept.append(body[last:match.start()])

@@ -27,6 +27,7 @@ class Strings:
         self.lang = lang
         self.data = data
         self._locale = Locale.parse(lang)
+        self._number_locale = None  # site.locale's, once a number is written
 
     def get(self, key: str):
         node = self.data
@@ -40,11 +41,13 @@ class Strings:
         """A whole number as the pages of this language write it: Babel's digits and grouping for
         the pages' regional variant (site.locale, e.g. es_419: 12,345; nl_NL: 12.345), the same
         rules the catalogue's script follows with Intl.NumberFormat (CONTRIBUTING.md: Numbers)."""
-        site = self.data.get("site") if isinstance(self.data.get("site"), dict) else {}
-        try:
-            return format_decimal(value, locale=site.get("locale") or self.lang)
-        except (ValueError, TypeError):  # an unknown locale: the strings check reports it
-            return format_decimal(value, locale=self.lang)
+        if self._number_locale is None:  # parsed once: Babel parses a locale's name on every call
+            site = self.data.get("site") if isinstance(self.data.get("site"), dict) else {}
+            try:
+                self._number_locale = Locale.parse(site.get("locale") or self.lang)
+            except (ValueError, TypeError, UnknownLocaleError):  # an unknown locale: the strings check reports it
+                self._number_locale = self._locale
+        return format_decimal(value, locale=self._number_locale)
 
     def __call__(self, key: str, **values) -> str:
         text = self.get(key)

@@ -133,7 +133,9 @@ def index_words(fragments) -> list:
     """The words of the pages' texts (and search terms), lower-cased, each once, the most
     frequent first (then in alphabetical order); of three letters or more, spelt as written
     (the page folds accents away when it compares them)."""
-    counts = Counter(word.lower() for fragment in fragments for word in WORD.findall(unicodedata.normalize("NFC", fragment.get("content", ""))))
+    counts = Counter()
+    for fragment in fragments:
+        counts.update(map(str.lower, WORD.findall(unicodedata.normalize("NFC", fragment.get("content", "")))))
     return sorted(counts, key=lambda word: (-counts[word], word))
 
 
