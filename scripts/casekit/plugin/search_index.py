@@ -37,6 +37,7 @@ import unicodedata
 from collections import Counter
 from pathlib import Path
 
+import cbor2
 from mkdocs.exceptions import PluginError
 
 from .. import urls
@@ -146,48 +147,10 @@ def index_chunks(meta_path: Path) -> list:
     if not data.startswith(META_SIGNATURE):
         raise PluginError(f"{meta_path.name} is not Pagefind metadata this build can read (a new Pagefind version?)")
     try:
-        meta, _end = _cbor(data, len(META_SIGNATURE))
+        meta = cbor2.loads(data[len(META_SIGNATURE):])
         return [(str(first), str(last), str(chunk)) for first, last, chunk in meta[2]]
-    except (ValueError, IndexError, TypeError) as error:
+    except (cbor2.CBORDecodeError, ValueError, IndexError, TypeError) as error:
         raise PluginError(f"{meta_path.name}: the index chunks could not be read ({error}; a new Pagefind version?)") from error
-
-
-def _cbor(data: bytes, at: int) -> tuple:
-    """The CBOR item (RFC 8949: integers, strings, arrays, maps, simple values) at ``at`` in
-    ``data``, and where the next one starts."""
-    head = data[at]
-    major, info = head >> 5, head & 31
-    at += 1
-    if info < 24:
-        value = info
-    elif info <= 27:
-        size = 1 << (info - 24)
-        value = int.from_bytes(data[at:at + size], "big")
-        at += size
-    else:
-        raise ValueError(f"CBOR item of indefinite length at {at - 1}")
-    if major == 0:
-        return value, at
-    if major == 1:
-        return -1 - value, at
-    if major in (2, 3):
-        raw = data[at:at + value]
-        return (raw if major == 2 else raw.decode("utf-8")), at + value
-    if major == 4:
-        items = []
-        for _ in range(value):
-            item, at = _cbor(data, at)
-            items.append(item)
-        return items, at
-    if major == 5:
-        pairs = {}
-        for _ in range(value):
-            key, at = _cbor(data, at)
-            pairs[key], at = _cbor(data, at)
-        return pairs, at
-    if major == 7 and value in (20, 21, 22):
-        return {20: False, 21: True, 22: None}[value], at
-    raise ValueError(f"CBOR item of type {major}/{info} at {at - 1}")
 
 
 def _leave(signum, frame):
