@@ -40,7 +40,8 @@ def ensure(requirements: str = "requirements.txt", quiet: bool = False, log=sys.
         sys.exit(f"error: Python {'.'.join(map(str, MIN_PYTHON))} or newer is needed; this is {sys.version.split()[0]}. "
                  "Run the command with python3.11.")
     if not venv_python().exists():
-        print(f"Creating {VENV.relative_to(ROOT)} …", file=log, flush=True)
+        # progress as the commands it amounts to: nothing to translate before .venv can speak
+        print(f"python3 -m venv {VENV.relative_to(ROOT)} …", file=log, flush=True)
         venv.EnvBuilder(with_pip=True).create(VENV)
     # ``requirements`` is a lock file (scripts/lock.py writes it): every package, the transitive
     # ones too, at one version with the hashes of its files, so pip installs exactly those bytes
@@ -49,7 +50,7 @@ def ensure(requirements: str = "requirements.txt", quiet: bool = False, log=sys.
     pip = [str(venv_python()), "-m", "pip", "install", "--disable-pip-version-check", *(["--quiet"] if quiet else [])]
     output = log if log is not sys.stdout else None
     if not stamp.exists() or stamp.read_text() != digest:
-        print(f"Installing {requirements} into .venv …", file=log, flush=True)
+        print(f"pip install --require-hashes -r {requirements} …", file=log, flush=True)
         subprocess.run([*pip, "--require-hashes", "-r", str(ROOT / requirements)], check=True, cwd=ROOT, stdout=output)
         stamp.write_text(digest)
     # The content model and the site's MkDocs plugin (pyproject.toml), editable, so that the
@@ -135,7 +136,7 @@ install. Used by scripts/serve.py and scripts/test.py; run it alone to prepare a
     parser.add_argument("--test", action="store_true", help=_("also install what the tests need (requirements-test.txt)"))
     args = parser.parse_args(argv)
     python = ensure("requirements-test.txt" if args.test else "requirements.txt")
-    print(f"Ready: {python.relative_to(ROOT)}")
+    print(f"OK: {python.relative_to(ROOT)}")
     return 0
 
 

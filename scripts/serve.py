@@ -17,7 +17,7 @@ import bootstrap  # noqa: E402
 
 bootstrap.use_venv()  # run with the pinned packages (.venv), whichever Python started the script
 
-from casekit import cli, project  # noqa: E402
+from casekit import cli, project, urls  # noqa: E402
 from casekit.messages import _  # noqa: E402
 
 DESCRIPTION = _("""\
@@ -67,7 +67,9 @@ def main(argv=None) -> int:
     cmd = [str(python), "-m", "mkdocs", "serve", "--livereload", "-a", f"{HOST}:{port}"]
     if not args.full:
         cmd.append("--dirty")
-    print(say(_("Serving on {address} (Ctrl+C stops)", address=f"http://{HOST}:{port}/")), flush=True)
+    # the home page in the contributor's language: the pages they write are read there
+    home = urls.prefix(language.code, project.languages(project.ROOT)[0])
+    print(say(_("Serving on {address} (Ctrl+C stops)", address=f"http://{HOST}:{port}/{home}")), flush=True)
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     if os.name == "posix":  # the preview takes this process's place: a signal that stops it stops the server
         os.chdir(bootstrap.ROOT)

@@ -9,7 +9,7 @@ import subprocess
 import sys
 import time
 
-from casekit import messages
+from casekit import messages, urls
 from conftest import LANGS, ROOT
 
 
@@ -53,8 +53,11 @@ def test_a_taken_port_is_said_and_the_next_free_one_used():
             assert str(port) in notice
             free = int(serving.split("127.0.0.1:")[1].split("/")[0])
             assert free != port and free > port
+            # the address is the home page in the contributor's language (the default one's: the root)
+            address = f"http://127.0.0.1:{free}/{urls.prefix(lang, LANGS[0])}"
+            assert f"{address} " in serving and f"{address}/" not in serving, (lang, serving)
             if lang != LANGS[0] and messages.catalogue_path(lang).is_file():
-                english = messages.ENGLISH.say(messages._("Serving on {address} (Ctrl+C stops)", address=f"http://127.0.0.1:{free}/"))
+                english = messages.ENGLISH.say(messages._("Serving on {address} (Ctrl+C stops)", address=address))
                 assert serving != english, lang  # said in the contributor's language
 
 
