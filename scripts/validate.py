@@ -16,7 +16,7 @@ import bootstrap  # noqa: E402
 
 bootstrap.use_venv()  # run with the pinned packages (.venv), whichever Python started the script
 
-from casekit import cli, messages, project, pull_request  # noqa: E402
+from casekit import cli, issue_form, messages, project, pull_request  # noqa: E402
 from casekit.messages import ENGLISH, Number, _, _n  # noqa: E402
 from casekit.problems import report  # noqa: E402
 
@@ -110,6 +110,8 @@ def main(argv=None) -> int:
     problems = collection.problems
     if only is not None and not any(Path(p).resolve() == (docs / "tags.yml").resolve() for p in args.paths):
         problems = [p for p in problems if not p.path.endswith("tags.yml")]
+    elif not problems:  # the vocabulary checked: the proposal form is made from it
+        problems = issue_form.stale(project.ROOT)
     reviewed = []  # changed facts without a new reviewed: date (--base)
     if args.base:
         touched = _touched_cases(args.changed if args.changed is not None else args.paths, docs)

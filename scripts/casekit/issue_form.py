@@ -25,6 +25,8 @@ import yaml
 
 from . import model, project, textfile
 from . import vocab as vocab_mod
+from .messages import _
+from .problems import Problem
 
 PATH = Path(".github") / "ISSUE_TEMPLATE" / "propose-case.yml"
 LABEL = "case proposal"  # the issue label the form sets; the accept workflow acts on such issues only
@@ -305,6 +307,24 @@ _Dumper.add_representer(str, lambda dumper, text: dumper.represent_scalar("tag:y
 def render(form: Form) -> str:
     """The text of .github/ISSUE_TEMPLATE/propose-case.yml."""
     return HEADER + yaml.dump(document(form), Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=float("inf"))
+
+
+def stale(root: Path = project.ROOT) -> list:
+    """The problem of a proposal form that is not what the data now makes (a tag added to
+    docs/tags.yml, a label changed): the validator reports it, so that a pull request that
+    changes the vocabulary also brings the form. None when the project has no form, or when
+    the data cannot make one (the vocabulary's own problems say why)."""
+    path = root / PATH
+    if not path.is_file():
+        return []
+    try:
+        text = render(build(root))
+    except FormError:
+        return []
+    if path.read_text(encoding="utf-8") == text:
+        return []
+    return [Problem(PATH.as_posix(), 1, _("the proposal form is out of date with docs/tags.yml (or the site's UI strings, mkdocs.yml or the case schema)."),
+                    _("run python3 scripts/make_issue_form.py and commit {path} with your change.", path=PATH.as_posix()))]
 
 
 def _answer(lines: list) -> str | None:
