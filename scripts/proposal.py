@@ -338,7 +338,7 @@ def run(form: issue_form.Form, source: str, root: Path, lang: str | None = None,
     if answers:
         proposal, more = proposal_of(form, answers, root, slug)
         findings = findings + more
-    lang = lang or (proposal.lang if proposal.lang in languages else languages[0])
+    lang = lang or (proposal.lang if proposal.lang in languages else None)  # None: the proposer's is not known
     if findings:
         return NOT_WRITTEN, lang, None, findings, []
     # the case's comments in the language it is written in, as new_case.py --lang writes them
@@ -394,15 +394,18 @@ def _answer(root: Path, args) -> int:
     """Run the proposal of ``args`` and tell what happened (see main's options)."""
     form = issue_form.build(root)
     status, lang, slug, findings, problems = run(form, args.body, root, args.lang, args.slug, args.today.isoformat() if args.today else None)
-    t = project.strings_for(root)(lang)
-    text = answer(form, lang, t, slug, findings, problems)
-    comment = answer(form, lang, t, slug, findings, problems, markdown=True) if args.comment else None
+    # the proposer's language not known (the form's question unanswered or its answer broken):
+    # the answer in every language of the site, as when the script could not run
+    spoken = [lang] if lang else project.languages(root)
+    strings = project.strings_for(root)
+    text = "\n".join(answer(form, code, strings(code), slug, findings, problems) for code in spoken)
     print(text, end="")
-    if comment is not None:
+    if args.comment:
+        comment = "\n".join(answer(form, code, strings(code), slug, findings, problems, markdown=True) for code in spoken)
         Path(args.comment).write_text(comment, encoding="utf-8")
     if args.outputs:
         with open(args.outputs, "a", encoding="utf-8") as handle:
-            handle.write(f"lang={lang}\n" + (f"slug={slug}\n" if slug else ""))
+            handle.write(f"lang={lang or spoken[0]}\n" + (f"slug={slug}\n" if slug else ""))
     return status
 
 

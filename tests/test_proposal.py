@@ -256,6 +256,21 @@ def test_the_answer_is_in_the_language_the_proposer_chose(project):
         assert result.returncode == 2 and result.stdout.startswith(STRINGS(lang)("proposal.answer.not_written")), result.stdout
 
 
+def test_without_a_known_language_the_answer_is_in_every_language(project, tmp_path):
+    """The form's language question left empty (or its line broken while editing the issue):
+    the proposer is answered in every language of the site, each with the problems named."""
+    comment = tmp_path / "answer.md"
+    text = answer_of(body("missing"), "language", "_No response_")
+    result = propose(project, text, "--comment", str(comment))
+    assert result.returncode == 2, result.stdout + result.stderr
+    markdown = comment.read_text(encoding="utf-8")
+    for lang in LANGS:
+        t = STRINGS(lang)
+        required = t("proposal.errors.required", field=FORM.question("title").names[lang])
+        assert t("proposal.answer.not_written") in result.stdout and required in result.stdout, (lang, result.stdout)
+        assert t("proposal.answer.not_written") in markdown, (lang, markdown)
+
+
 @pytest.mark.parametrize("text, key", [
     ("Please add my case about a forum in Quito.", "not_a_form"),
     ("", "not_a_form"),
