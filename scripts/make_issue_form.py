@@ -31,30 +31,33 @@ proposal). Run it after changing any of those; the tests run --check.""")
 
 
 def main(argv=None) -> int:
-    parser = cli.Parser(cli.language(project.languages(project.ROOT), argv, option=None), DESCRIPTION)
+    language = cli.language(project.languages(project.ROOT), argv, option=None)
+    parser = cli.Parser(language, DESCRIPTION)
     parser.add_argument("--check", action="store_true", help=_("do not write; exit 1 when the form differs from what the data makes"))
     args = parser.parse_args(argv)
+    say = language.say
     root = project.ROOT
+    form = issue_form.PATH.as_posix()
     try:
         text = issue_form.render(issue_form.build(root))
-    except issue_form.FormError as error:
-        print(f"error: the form cannot be made from the data:\n{error}", file=sys.stderr)
+    except issue_form.FormError as error:  # its text names the file, what is wrong and the fix
+        print(say(_("error: the form cannot be made from the data:")) + f"\n{error}", file=sys.stderr)
         return 2
     path = root / issue_form.PATH
     current = path.read_text(encoding="utf-8") if path.is_file() else None
     if args.check:
         if current == text:
-            print(f"OK: {issue_form.PATH.as_posix()} is up to date.")
+            print(say(_("OK: {form} is up to date.", form=form)))
             return 0
-        print(f"error: {issue_form.PATH.as_posix()} is out of date with the schema, docs/tags.yml, mkdocs.yml or the UI strings. "
-              "Fix: run python3 scripts/make_issue_form.py and commit the form.", file=sys.stderr)
+        print(say(_("error: {form} is out of date with the schema, docs/tags.yml, mkdocs.yml or the UI strings. "
+                    "Fix: run python3 scripts/make_issue_form.py and commit the form.", form=form)), file=sys.stderr)
         return 1
     if current == text:
-        print(f"{issue_form.PATH.as_posix()} is already up to date.")
+        print(say(_("{form} is already up to date.", form=form)))
         return 0
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
-    print(f"Wrote {issue_form.PATH.as_posix()}.")
+    print(say(_("Wrote {form}.", form=form)))
     return 0
 
 

@@ -11,13 +11,17 @@ import sys
 import yaml
 from collection import make_project
 
-from casekit import issue_form
+from casekit import issue_form, messages
+from casekit.messages import _
+from conftest import LANGS
 
 
-def _run(project, script: str) -> subprocess.CompletedProcess:
+def _run(project, script: str, *args: str, lang: str | None = None) -> subprocess.CompletedProcess:
     env = {key: value for key, value in os.environ.items() if not key.startswith("LC_") and key not in ("LANG", "LANGUAGE")}
     env["NO_MKDOCS_2_WARNING"] = "1"
-    return subprocess.run([sys.executable, f"scripts/{script}"], cwd=project, env=env, capture_output=True, text=True, timeout=300)
+    if lang:
+        env["LANG"] = f"{lang}.UTF-8"
+    return subprocess.run([sys.executable, f"scripts/{script}", *args], cwd=project, env=env, capture_output=True, text=True, timeout=300)
 
 
 def test_a_tag_changed_without_the_form_is_an_error_at_the_form(tmp_path):
@@ -42,3 +46,22 @@ def test_a_tag_changed_without_the_form_is_an_error_at_the_form(tmp_path):
     assert _run(project, "make_issue_form.py").returncode == 0
     result = _run(project, "validate.py")
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_form_script_speaks_the_contributor_s_language(tmp_path):
+    """make_issue_form.py's verdicts (written, up to date, out of date) in the language of the
+    environment, as the validator's."""
+    project = make_project(tmp_path / "p")
+    form = issue_form.PATH.as_posix()
+    for lang in LANGS:
+        say = messages.for_contributor(lang, LANGS, {}, system=lambda: None).say
+        (project / issue_form.PATH).unlink(missing_ok=True)
+        made = _run(project, "make_issue_form.py", lang=lang)
+        assert made.stdout.strip() == say(_("Wrote {form}.", form=form)), (lang, made.stdout + made.stderr)
+        checked = _run(project, "make_issue_form.py", "--check", lang=lang)
+        assert checked.returncode == 0 and checked.stdout.strip() == say(_("OK: {form} is up to date.", form=form)), (lang, checked.stdout)
+        (project / issue_form.PATH).write_text("name: old\n", encoding="utf-8")
+        stale = _run(project, "make_issue_form.py", "--check", lang=lang)
+        assert stale.returncode == 1 and stale.stderr.strip() == say(_(
+            "error: {form} is out of date with the schema, docs/tags.yml, mkdocs.yml or the UI strings. "
+            "Fix: run python3 scripts/make_issue_form.py and commit the form.", form=form)), (lang, stale.stderr)
