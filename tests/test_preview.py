@@ -34,6 +34,13 @@ def _get(url: str) -> str | None:
         return None
 
 
+def _nav_labels(page: str | None) -> list:
+    """The labels of a page's navigation links, as shown."""
+    from selectolax.lexbor import LexborHTMLParser
+
+    return [node.text(strip=True) for node in LexborHTMLParser(page or "").css(".md-nav__link .md-ellipsis")]
+
+
 def _wait_for(url: str, text: str, server, seconds: float) -> bool:
     deadline = time.time() + seconds
     while time.time() < deadline:
@@ -66,6 +73,8 @@ def test_preview_serves_and_shows_an_edit(tmp_path):
     try:
         base = f"http://127.0.0.1:{port}/"
         assert _wait_for(f"{base}{prefix(lang)}cases/{slug}/", 'class="case"', server, 180), "the case was not served"
+        labels = _nav_labels(_get(f"{base}{prefix(lang)}cases/{slug}/"))
+        assert labels and "None" not in labels, labels
         assert f'"{lang}":{{"hash"' in (_get(f"{base}{prefix(lang)}pagefind/pagefind-entry.json") or "")  # its search index
         # no service worker in the preview: it would keep files that an edit changes
         home = _get(base) or ""
@@ -73,6 +82,8 @@ def test_preview_serves_and_shows_an_edit(tmp_path):
         marker = "Edited by the preview test"
         text.write_text(text.read_text(encoding="utf-8").replace(title, f"{marker} {title}", 1), encoding="utf-8")
         assert _wait_for(f"{base}{prefix(lang)}cases/{slug}/", marker, server, 120), "the edit did not show"
+        # the rebuild read only the edited page: the navigation still names the others
+        assert _nav_labels(_get(f"{base}{prefix(lang)}cases/{slug}/")) == labels
         assert 'class="case"' in (_get(f"{base}cases/{other}/") or "")  # another case is still served
     finally:
         server.terminate()

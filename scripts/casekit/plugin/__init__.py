@@ -149,6 +149,12 @@ class CaseStudiesPlugin(BasePlugin[Options]):
 
     on_files = CombinedEvent(_check_files, _language_files, _add_pages)
 
+    # 3b. the navigation: a rebuild of the live preview reads only the pages that changed
+    def on_nav(self, nav, config, files):
+        if self.preview_rebuild():  # the others would be named None in the navigation
+            page_data.read_nav_titles(nav, config)
+        return nav
+
     # 4. the templates: ours autoescaped, given the strings, addresses and cards of this language
     def on_env(self, env, config, files):
         env.autoescape = boundary.autoescape_for(Path(config.theme.custom_dir))

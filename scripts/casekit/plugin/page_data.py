@@ -24,6 +24,17 @@ def _parts(src_uri: str, lang: str) -> list:
     return parts
 
 
+def read_nav_titles(nav, config) -> None:
+    """Read the pages of the navigation that have no title yet. `mkdocs serve --dirty` reads
+    only the pages whose files changed, and the navigation would name the others None (MkDocs
+    warns that a dirty build "will likely lead to inaccurate navigation"). Their front matter
+    was checked with every file of this build (boundary.check_front_matter; a page with a
+    problem was withheld), and every page outside the cases declares its title."""
+    for page in nav.pages:
+        if page.title is None:
+            page.read_source(config)
+
+
 def kind(src_uri: str, lang: str) -> tuple:
     """What a page is: ("case", slug), ("home"|"catalogue"|"tags"|"search"|"translations"|"data", None),
     ("tag", tag id) or (None, None)."""
