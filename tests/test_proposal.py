@@ -256,6 +256,23 @@ def test_the_answer_is_in_the_language_the_proposer_chose(project):
         assert result.returncode == 2 and result.stdout.startswith(STRINGS(lang)("proposal.answer.not_written")), result.stdout
 
 
+def test_an_option_whose_label_changed_since_the_issue_is_found_by_its_id(project):
+    """A proposal written before a tag's label changed in docs/tags.yml: the ticked line names
+    the old label and, in brackets, the tag's id, which still chooses the tag."""
+    question = next(q for q in FORM.questions if q.kind == "checkboxes"
+                    and any(o.label.endswith(f" ({o.value})") for o in q.options))
+    option = next(o for o in question.options if o.label.endswith(f" ({o.value})"))
+    old = f"An older label ({option.value})"
+    text = body("complete")
+    assert f"- [X] {option.label}" in text or f"- [ ] {option.label}" in text, "the fixture lists the option"
+    text = text.replace(f"- [ ] {option.label}", f"- [X] {old}").replace(f"- [X] {option.label}", f"- [X] {old}")
+    answers, findings = issue_form.read_body(FORM, text)
+    assert not findings, findings
+    assert option.value in answers[question.id]
+    result = propose(project, text)
+    assert result.returncode in (0, 4), result.stdout + result.stderr
+
+
 def test_without_a_known_language_the_answer_is_in_every_language(project, tmp_path):
     """The form's language question left empty (or its line broken while editing the issue):
     the proposer is answered in every language of the site, each with the problems named."""

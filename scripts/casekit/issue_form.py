@@ -334,8 +334,14 @@ def _answer(lines: list) -> str | None:
 
 
 def _option(question: Question, text: str) -> Option | None:
-    """The option ``text`` names: its label, or its value (an issue edited by hand)."""
-    return next((o for o in question.options if text in (o.label, o.value)), None)
+    """The option ``text`` names: its label, or its value (an issue edited by hand), or, for a
+    label that ends with its value in brackets ("Public health / … (public-health)"), that
+    value: an issue written before the label changed in docs/tags.yml still names it."""
+    found = next((o for o in question.options if text in (o.label, o.value)), None)
+    if found is None and text.endswith(")") and " (" in text:
+        value = text[text.rindex(" (") + 2:-1]
+        found = next((o for o in question.options if o.value == value and o.label.endswith(f" ({value})")), None)
+    return found
 
 
 # The issue body is anyone's text: its lines are read with string operations, in time linear in
