@@ -61,6 +61,7 @@ NEW_ENTRY = (f"  {NEW_TAG}:\n    facet: theme\n    {NEW_LABEL}\n"
 # fragment, expected line: a number, or a text that stands on that line of the changed file
 RULES = [
     ("yaml-syntax", f"{CASE}/case.yml", "re:countries: \\[([^]\n]*)\\]", "countries: [\\1", "case.yml cannot be read as YAML", None),
+    ("front-matter-unclosed", DEFAULT_TEXT, "re:\n---\n", "\n", "the front matter that starts on line 1 is not closed.", 1),
     ("front-matter-syntax", LAST_TEXT, "summary:", "summary: [", "the front matter cannot be read as YAML", None),
     ("required-fact", f"{CASE}/case.yml", "re:countries: [^\n]*\n", "", "missing required fact 'countries'.", 1),
     ("type", f"{CASE}/case.yml", "implementing: [Fixture Organisation]", "implementing: Fixture Organisation",

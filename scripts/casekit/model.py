@@ -427,6 +427,9 @@ def _check_text(case: Case, text: Text, shown, strings_for, docs_dir, render=Non
         problems += (markdown_shape.problems(text.body, text.body_line, shown) or  # what the renderer cannot take is not rendered
                      markdown_checks.check(render(text.body), text.body, text.body_line, text.path, shown, docs_dir))
         problems += _relative_time(text, shown, strings_for(text.lang))
+    if text.doc is None and yamlines.opens_front_matter(text.body):
+        return problems + [Problem(shown, 1, _("the front matter that starts on line 1 is not closed."),
+                                   _("end it with a line of three dashes, ---, after the summary: line (see the guide docs/contribute/index.md)."))]
     if text.doc is None:
         return problems + [Problem(shown, 1, _("the file has no front matter."),
                                    _("start the file with ---, then title: and summary: lines, then --- (see the guide docs/contribute/index.md)."))]

@@ -57,6 +57,9 @@ def front_matter_problems(raw: str, shown: str) -> tuple:
     ``raw``, read with our loader (no aliases, no key twice, only title, as plain text): the
     validator and the build (before MkDocs reads it with its own) check every page with this."""
     front, _body, _line = yamlines.split_front_matter(raw)
+    if front is None and yamlines.opens_front_matter(raw):
+        return False, [Problem(shown, 1, _("the front matter that starts on line 1 is not closed."),
+                               _("end it with a line of three dashes, ---, after the title: line (see the other pages)."))]
     if front is None:
         return False, [Problem(shown, 1, _("the page has no front matter."), _("start the file with ---, then a title: line, then --- (see the other pages)."))]
     try:

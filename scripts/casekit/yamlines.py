@@ -225,6 +225,13 @@ def explain(exc: yaml.MarkedYAMLError, text: str, offset: int = 0) -> tuple:
 FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.UNICODE | re.DOTALL)
 
 
+def opens_front_matter(text: str) -> bool:
+    """Whether ``text`` starts a front matter (a line of three dashes) that split_front_matter
+    found no end for: its closing --- line is missing."""
+    first = text.split("\n", 1)[0]
+    return first.rstrip(" \t") == "---" and FRONT_MATTER.match(text) is None
+
+
 def split_front_matter(text: str):
     """Split a Markdown file into (front matter text or None, body, line the body starts on),
     by the rule MkDocs uses."""
