@@ -131,7 +131,7 @@ def main(argv=None) -> int:
                 print(pull_request.annotation(warning, "warning", language))
         if args.summary:
             with open(args.summary, "a", encoding="utf-8") as handle:
-                handle.write(pull_request.summary(collection, slugs, problems, warnings, language) + "\n")
+                handle.write(pull_request.summary(collection, slugs, problems, sorted(collection.warnings) + warnings, language) + "\n")
     if args.format == "text" and (collection.warnings or reviewed):
         print("\n".join(warning.format(language) for warning in sorted(collection.warnings) + reviewed))
     if problems:

@@ -56,6 +56,12 @@ def test_a_stale_translation_is_a_warning_with_the_value_to_paste(project, tmp_p
     assert len(warnings) == len(languages()) - 1
     assert all(f"translated_from: {fingerprint}" in row for row in warnings)
     assert f"::warning file={CASE}/{text_name(languages()[1])},line=1::" in result.stdout
+    # the job summary lists them too, with their lines and their fix marked as in the problems
+    summary = tmp_path / "summary.md"
+    _validate(project, "--summary", str(summary), "--changed", f"{CASE}/{text_name(languages()[0])}")
+    listed = [row for row in summary.read_text(encoding="utf-8").splitlines() if f"translated_from: {fingerprint}" in row]
+    assert len(listed) == len(languages()) - 1, listed
+    assert all(row.startswith(f"- `{CASE}/") and ":1`: " in row and " **Fix:** " in row for row in listed), listed
 
 
 def test_no_changed_case_says_so(project, tmp_path):

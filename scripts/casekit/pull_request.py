@@ -143,8 +143,9 @@ def summary(collection, slugs, problems, warnings, language: Language = ENGLISH)
         lines.append("")
     else:
         lines += [say(_("No problems found.")), ""]
-    if warnings:
-        lines += ["### " + say(_("Translations")), ""]
-        lines += [f"- `{p.path}`: {visible(say(p.message))} {visible(say(p.hint))}" for p in warnings]
+    if warnings:  # translations to update, facts changed without a new review date, words that date a text
+        lines += ["### " + say(_n("{count} warning (the case can be published)", "{count} warnings (the case can be published)", len(warnings))), ""]
+        fix = say(_("Fix:"))
+        lines += [f"- `{p.path}:{p.line}`: {visible(say(p.message))}" + (f" **{fix}** {visible(say(p.hint))}" if p.hint else "") for p in warnings]
         lines.append("")
     return "\n".join(lines)
