@@ -13,6 +13,7 @@ import subprocess
 import sys
 
 import pytest
+from babel import Locale
 from babel.dates import get_month_names
 from babel.numbers import format_decimal
 from collection import SLUG, make_project
@@ -41,6 +42,9 @@ FORMS = [
     # in braces, the comma of the number ends the entry: the fix is still the form to use
     ("approximate-in-braces", "participants: {people: 12}", "participants: {people: about 3,400}", "people: {about: 3400}"),
     ("with-a-noun-in-braces", "participants: {people: 12}", "participants: {people: 3,400 households}", "people: 3400"),
+    # a source's address with http://, its language by name (in the last language of the registry)
+    ("source-http", "url: https://example.org/report", "url: http://example.org/report", "url: https://example.org/report"),
+    ("source-language-name", "    language: en", f"    language: {Locale.parse(LAST).languages['en']}", "language: en"),
     ("date-slashes", "published: 2019-05", "published: 2023/05", "published: 2023-05"),
     ("month-year", "published: 2019-05", "published: 05/2023", "published: 2023-05"),
     ("month-name", "start: 2020-01", f"start: {MONTH} 2019", "start: 2019-01"),

@@ -41,6 +41,26 @@ def _months(languages: tuple) -> dict:
     return out
 
 
+@cache
+def _language_names(languages: tuple) -> dict:
+    """Language names as ``languages`` (and English) write them -> their ISO 639-1 code."""
+    out: dict = {}
+    for code in ("en", *languages):
+        try:
+            locale = Locale.parse(code.replace("-", "_"))
+        except (UnknownLocaleError, ValueError):
+            continue
+        for key, name in locale.languages.items():
+            if len(key) == 2:
+                out.setdefault(_plain(name), key)
+    return out
+
+
+def language(value, languages=()) -> str | None:
+    """The two-letter code of a language written by its name ("inglés", "Engels", "English")."""
+    return _language_names(tuple(languages)).get(_plain(value.strip())) if isinstance(value, str) else None
+
+
 def date(value, languages=()) -> str | None:
     """``value`` (a date as typed) as YYYY-MM-DD, YYYY-MM or YYYY; None when it cannot be read."""
     text = str(value).strip()

@@ -208,6 +208,15 @@ def _typed_form_hint(path, value, languages):
         if found:
             return _("write {key}: {value} (dates are written year-month-day: YYYY-MM-DD, YYYY-MM or YYYY alone).", key=key, value=found)
         return None
+    if len(path) == 3 and path[0] == "sources" and key == "url" and isinstance(value, str):
+        if value.startswith("http://"):
+            return _("write the address with https:// (url: https://{rest}), then open it to check that it works.", rest=value[len("http://"):])
+        return _("write the whole address of the page, starting with https://, e.g. url: https://www.example.org/report.")
+    if len(path) == 3 and path[0] == "sources" and key == "language" and isinstance(value, str):
+        code = fact_forms.language(value, languages)
+        if code:
+            return _("write the language's two-letter code: language: {code}.", code=code)
+        return _("write the two-letter code (ISO 639-1) of the language the source is in, e.g. language: es.")
     if path[:1] == ("participants",) and key in ("people", "organisations") and isinstance(value, (str, float)):
         # 3.400 (a point between thousands) is read by YAML as the number 3.4: no count has decimals
         found = fact_forms.number(value, languages) if isinstance(value, str) else (round(value * 1000), None) if 0 < value < 1000 else None
