@@ -22,7 +22,7 @@ bootstrap.use_venv()  # run with the pinned packages (.venv), whichever Python s
 from babel import Locale  # noqa: E402
 
 import new_case  # noqa: E402
-from casekit import cli, fact_forms, issue_form, messages, model, project  # noqa: E402
+from casekit import cli, fact_forms, issue_form, messages, model, project, yamlines  # noqa: E402
 from casekit.issue_form import Finding  # noqa: E402
 from casekit.messages import _  # noqa: E402
 from casekit.problems import visible  # noqa: E402
@@ -310,7 +310,43 @@ def message(finding: Finding, form: issue_form.Form, lang: str, t, markdown: boo
     return t(f"proposal.errors.{finding.key}", **values)
 
 
-def answer(form: issue_form.Form, lang: str, t, slug: str | None, findings: list, problems: list, markdown: bool = False) -> str:
+def asked_by(form: issue_form.Form, problem, root: Path, t) -> issue_form.Question | None:
+    """The question of the form whose answer a problem of the written case is about (found by
+    its line: the key of case.yml or of the text's front matter there, or the section it is
+    in), so that the proposer, who never saw the files, knows what to correct; else None."""
+    path = root / problem.path
+    try:
+        raw = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeError):
+        return None
+    if path.name == "case.yml":
+        where, kind = _key_at(raw, 1, problem.line), "facts"
+    else:
+        front, body, body_line = yamlines.split_front_matter(raw)
+        where, kind = (_key_at(front, 2, problem.line), "text") if front is not None and problem.line < body_line else (None, None)
+        if where is None:
+            headings = {t(f"sections.{key}").lstrip("# ").strip(): key for key in model.SECTIONS}
+            above = raw.split("\n")[:problem.line][::-1]
+            heading = next((line[3:].strip() for line in above if line.startswith("## ")), None)
+            where, kind = ((headings[heading],), "sections") if heading in headings else (None, None)
+    if where is None:
+        return None
+    matching = [q for q in form.questions if q.target[:1] == (kind,) and tuple(where[:len(q.target) - 1]) == q.target[1:]]
+    return max(matching, key=lambda q: len(q.target), default=None)
+
+
+def _key_at(text: str, first_line: int, line: int):
+    """The key path of YAML ``text`` (starting on ``first_line``) written on ``line``, else None."""
+    try:
+        doc = yamlines.load(text, first_line=first_line)
+    except (ValueError, RecursionError):  # a file the checks already report as unreadable
+        return None
+    found = [path for path, at in doc.lines.items() if at == line]
+    return max(found, key=len) if found else None
+
+
+def answer(form: issue_form.Form, lang: str, t, slug: str | None, findings: list, problems: list, markdown: bool = False,
+           root: Path | None = None) -> str:
     """What the proposer is told, in ``lang``: the case written or not, and every problem."""
     bullet = "- " if markdown else "  - "
     if findings:
@@ -320,7 +356,10 @@ def answer(form: issue_form.Form, lang: str, t, slug: str | None, findings: list
     if not problems:
         return t("proposal.answer.written", folder=folder) + "\n"
     language = messages.for_contributor(lang, project.languages(project.ROOT), {}, system=lambda: None)
-    lines = [p.format(language) for p in problems]  # file:line: what is wrong. Fix: how (the validator's words, in lang)
+    lines = []
+    for p in problems:  # [the question to correct] file:line: what is wrong. Fix: how (the validator's words, in lang)
+        question = asked_by(form, p, root, t) if root is not None else None
+        lines.append((f"[{question.names[lang]}] " if question else "") + p.format(language))
     body = ["~~~text", *lines, "~~~"] if markdown else ["  " + line for line in lines]
     return "\n".join([t("proposal.answer.written_with_problems", folder=folder), "", *body]) + "\n"
 
@@ -398,10 +437,10 @@ def _answer(root: Path, args) -> int:
     # the answer in every language of the site, as when the script could not run
     spoken = [lang] if lang else project.languages(root)
     strings = project.strings_for(root)
-    text = "\n".join(answer(form, code, strings(code), slug, findings, problems) for code in spoken)
+    text = "\n".join(answer(form, code, strings(code), slug, findings, problems, root=root) for code in spoken)
     print(text, end="")
     if args.comment:
-        comment = "\n".join(answer(form, code, strings(code), slug, findings, problems, markdown=True) for code in spoken)
+        comment = "\n".join(answer(form, code, strings(code), slug, findings, problems, markdown=True, root=root) for code in spoken)
         Path(args.comment).write_text(comment, encoding="utf-8")
     if args.outputs:
         with open(args.outputs, "a", encoding="utf-8") as handle:

@@ -431,6 +431,20 @@ def test_a_spanish_proposal_gets_its_problems_and_its_case_comments_in_spanish(p
     assert comments("foro-ong-medellin") and comments("foro-ong-medellin") <= comments("otro-caso")
 
 
+def test_a_problem_of_the_written_case_names_the_question_to_correct(project, tmp_path):
+    """The proposer never saw the case's files: each problem the checks find in what was written
+    names the form's question its answer came from, before the file and line (for reviewers)."""
+    question = FORM.question("section-results")
+    text = answer_of(body("complete"), question.id, "What changed.\n\n<script>alert(1)</script>")
+    comment = tmp_path / "answer.md"
+    result = propose(project, text, "--comment", str(comment))
+    assert result.returncode == 4, result.stdout + result.stderr
+    lang = FORM.question("language").options[0].value  # the fixture is answered in this language
+    rows = [row.strip() for row in result.stdout.splitlines() if "<script>" in row]
+    assert rows and all(row.startswith(f"[{question.names[lang]}] docs/cases/") for row in rows), result.stdout
+    assert f"[{question.names[lang]}] docs/cases/" in comment.read_text(encoding="utf-8")
+
+
 @pytest.mark.parametrize("typed,expected", [
     ("50", 50), ("10,000", 10000), ("3 400", 3400), ("3.400", 3400), ("40 people", 40),
     (">12", {"more_than": 12}), ("12+", {"more_than": 12}), ("more than 40", {"more_than": 40}),
