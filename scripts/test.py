@@ -30,6 +30,8 @@ pytest on tests/ (or on the test files or folders named). Extra arguments go to 
 Browser tests need Chromium at /usr/bin/chromium (Debian: apt-get install chromium); without
 it they are skipped with a message, except under CI=true, where they fail."""))
         # every argument goes to pytest, which answers a wrong one itself: this parser only explains
+        parser.add_argument("--fast", action="store_true",
+                            help=_("the fast subset, for a quick answer while you work: no browser test, no test that builds a site"))
         parser.add_argument("pytest", nargs=argparse.REMAINDER, metavar="PYTEST_ARGS",
                             help=_("test files or folders (tests/test_site.py, tests/test_site.py::test_x) and pytest's "
                                    "options, e.g. -k browser -x"))
@@ -37,7 +39,13 @@ it they are skipped with a message, except under CI=true, where they fail."""))
         return 0
     python = bootstrap.ensure("requirements-test.txt")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    if "--fast" in argv:  # tests/conftest.py leaves out the browser tests and every test that builds a site
+        argv = [arg for arg in argv if arg != "--fast"]
+        env[FAST] = "1"
     return subprocess.run([str(python), "-m", "pytest", *selection(argv)], cwd=bootstrap.ROOT, env=env).returncode
+
+
+FAST = "CASES_FAST_TESTS"  # tests/conftest.py: the fast subset
 
 
 def selection(argv: list) -> list:

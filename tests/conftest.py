@@ -82,6 +82,7 @@ def prefix(lang: str) -> str:
 
 def build(project: Path, site_dir: Path) -> subprocess.CompletedProcess:
     """Run the real `mkdocs build --strict` on ``project`` into ``site_dir``."""
+    leave_out_of_the_fast_subset()
     # the tests expect the default address (mkdocs.yml) and no repository, whatever the shell has
     env = {key: value for key, value in os.environ.items() if key not in ("SITE_URL", "REPO_URL", "EDIT_URI")} | {"NO_MKDOCS_2_WARNING": "1"}
     return subprocess.run(
@@ -283,6 +284,24 @@ def overflow(page) -> int:
     return max(0, page.evaluate("document.documentElement.scrollWidth") - page.viewport_size["width"])
 
 
+# --- the fast subset (python3 scripts/test.py --fast): no browser, no build ---------------------
+
+FAST = "CASES_FAST_TESTS"  # set by scripts/test.py --fast
+BUILDS = "build"  # the marker of a test that builds a site (or serves one) by a way other than build()
+
+
+def leave_out_of_the_fast_subset() -> None:
+    """Skip the calling test in the fast subset: it builds a site (a fixture of one included)."""
+    if os.environ.get(FAST):
+        pytest.skip("builds a site: left out of python3 scripts/test.py --fast")
+
+
+@pytest.fixture(autouse=True)
+def _fast_subset(request):
+    if request.node.get_closest_marker(BUILDS) or request.node.get_closest_marker("browser"):
+        leave_out_of_the_fast_subset()
+
+
 # --- the content checks: what a pull request that changes only content runs -------------------
 
 CONTENT = "content"
@@ -292,6 +311,8 @@ BROWSER_FIXTURES = frozenset({"browser", "server", "visit"})
 def pytest_configure(config):
     config.addinivalue_line("markers", f"{CONTENT}: a check of the real collection without a browser (the `site` "
                                        "fixture): a pull request that changes only content runs these (-m content)")
+    config.addinivalue_line("markers", f"{BUILDS}: builds or serves a site in a subprocess of its own (left out of test.py --fast)")
+    config.addinivalue_line("markers", "browser: drives Chromium (left out of test.py --fast)")
 
 
 def pytest_collection_modifyitems(config, items):
@@ -301,5 +322,8 @@ def pytest_collection_modifyitems(config, items):
     fixtures or on the real site, and run with the full suite."""
     for item in items:
         names = set(getattr(item, "fixturenames", ()))
-        if "site" in names and not names & BROWSER_FIXTURES and not item.path.name.endswith("_browser.py"):
+        browser = bool(names & BROWSER_FIXTURES) or item.path.name.endswith("_browser.py")
+        if browser:
+            item.add_marker("browser")
+        if "site" in names and not browser:
             item.add_marker(CONTENT)

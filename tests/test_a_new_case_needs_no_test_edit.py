@@ -7,15 +7,17 @@ import shutil
 import subprocess
 import sys
 
+import pytest
 from collection import text_name, write_case
 
-from conftest import LANGS, ROOT, copy_project
+from conftest import FAST, LANGS, ROOT, copy_project
 
 # the tests that read the real collection, not a fixture of their own
 CONTENT_TESTS = ["tests/test_site.py", "tests/test_tags.py", "tests/test_publishing.py", "tests/test_licence.py",
                  "tests/test_chrome_language.py"]
 
 
+@pytest.mark.build  # the content tests, and the site they build, in a copy
 def test_suite_passes_with_one_more_case(tmp_path):
     project = copy_project(tmp_path / "p")
     shutil.copytree(ROOT / "tests", project / "tests", ignore=shutil.ignore_patterns("__pycache__", "node_modules"))
@@ -34,7 +36,7 @@ def test_suite_passes_with_one_more_case(tmp_path):
         for slug in there:
             text = text.replace("[link](https://example.org/page)", f"[link](../{slug}/index.md)", 1)
         path.write_text(text, encoding="utf-8")
-    env = {key: value for key, value in os.environ.items() if key != "SITE_URL"} | {"NO_MKDOCS_2_WARNING": "1"}
+    env = {key: value for key, value in os.environ.items() if key not in ("SITE_URL", FAST)} | {"NO_MKDOCS_2_WARNING": "1"}
     result = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-x", *CONTENT_TESTS],
                             cwd=project, env=env, capture_output=True, text=True, timeout=900)
     assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]

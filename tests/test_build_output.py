@@ -17,6 +17,8 @@ from collection import SLUG, make_project
 
 from conftest import CHROMIUM, DEFAULT, IN_CI, LANGS, ROOT, build, prefix
 
+pytestmark = pytest.mark.build  # scripts/build.py and mkdocs build, in subprocesses
+
 # more cases than one, so that an order that changes from build to build shows
 COPIES = ("fixture-case-copy-one", "fixture-case-copy-two")
 

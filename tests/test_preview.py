@@ -10,12 +10,15 @@ import sys
 import time
 import urllib.request
 
+import pytest
 import yaml
 from collection import SLUG, make_project, text_name
 
 from casekit import messages
 from casekit.problems import Problem
 from conftest import DEFAULT, LANGS, SLUGS, copy_project, prefix
+
+pytestmark = pytest.mark.build  # mkdocs serve
 
 
 def _title(path) -> str | None:

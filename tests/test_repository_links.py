@@ -16,6 +16,8 @@ from collection import SLUG, languages, make_project, text_name
 from casekit import project
 from conftest import LANGS, ROOT, prefix
 
+pytestmark = pytest.mark.build  # mkdocs build with a repository
+
 REPO = "https://github.com/example-org/case-studies"
 STRINGS = project.strings_for(ROOT)
 

@@ -9,8 +9,12 @@ import subprocess
 import sys
 import time
 
+import pytest
+
 from casekit import messages, urls
 from conftest import LANGS, ROOT
+
+pytestmark = pytest.mark.build  # scripts/serve.py
 
 
 def _listening() -> socket.socket:

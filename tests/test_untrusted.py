@@ -91,7 +91,7 @@ HOSTILE = [
     ("fake-case-card", _section('<div class="case-card" data-theme="x">Fake</div>'), None, "case-card", "the class 'case-card'"),
     ("fake-card-among-allowed", _section('<span class="note case-list">x</span>'), None, "case-list", "the class 'case-list'"),
     # 5. front matter: MkDocs' rule, and only the keys of the schema
-    ("front-matter-indented-close", ("replace", TEXT, "\n---\n\n## ", "\n ---\n\n## "), None, 1, "no front matter"),
+    ("front-matter-indented-close", ("replace", TEXT, "\n---\n\n## ", "\n ---\n\n## "), None, 1, "front matter that starts on line 1 is not closed"),
     ("meta-template", ("replace", TEXT, "summary:", "template: 404.html\nsummary:"), None, "template:", "unknown key 'template'"),
     ("page-meta-key", ("replace", "docs/contribute/index.md", "title:", "hide: [navigation]\ntitle:"), "docs/contribute/index.md", "hide:", "'hide' is not a setting"),
     ("page-script", ("append", "docs/contribute/index.md", "\n<script>alert(1)</script>\n"), "docs/contribute/index.md", "<script>", "<script> is not allowed"),
@@ -353,6 +353,7 @@ def _load_with(root: Path, which, data: bytes):
         assert isinstance(problem, problems.Problem) and problem.line >= 1 and problem.message
 
 
+@pytest.mark.build
 def test_killing_the_build_stops_every_process_it_started(pristine, tmp_path):
     env = {key: value for key, value in os.environ.items() if key != "SITE_URL"} | {"NO_MKDOCS_2_WARNING": "1"}
     process = subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(pristine / "mkdocs.yml"),
