@@ -101,6 +101,8 @@ RULES = [
      f"'index.{DEFAULT}.md' would not be published. Fix: rename it to index.md", 1),
     ("slug-format", "docs/cases/Bad_Slug/case.yml", None, f"original_language: {DEFAULT}\n", "'Bad_Slug' is not a valid case folder name.", 1),
     ("vocabulary-label", "docs/tags.yml", "\ntags:\n", f"\ntags:\n{NEW_ENTRY}", f"tag '{NEW_TAG}' has no label in {LAST}.", NEW_LABEL),
+    ("vocabulary-facet", "docs/tags.yml", "\ntags:\n", f"\ntags:\n{NEW_ENTRY.replace('    facet: theme' + chr(10), '')}",
+     f"tag '{NEW_TAG}' has no facet: line. Fix: add a line facet:", f"  {NEW_TAG}:"),
 ]
 # rules about a translation: none exists when the site is built in one language
 NEEDS_A_TRANSLATION = {"front-matter-syntax", "fact-in-translation", "missing-translated-from", "section-heading"}

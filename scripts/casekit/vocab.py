@@ -89,7 +89,10 @@ def load(path: Path, languages) -> tuple[Vocabulary, list]:
             continue
         entry = entry if isinstance(entry, dict) else {}
         facet = entry.get("facet")
-        if facet not in FACETS:
+        if facet is None:
+            problems.append(Problem(shown, line, _("tag '{tag}' has no facet: line.", tag=tag_id),
+                                    _("add a line facet: with one of {facets} (what kind of tag it is), e.g. facet: theme.", facets=", ".join(FACETS))))
+        elif facet not in FACETS:
             problems.append(Problem(shown, doc.line(("tags", tag_id, "facet")), _("tag '{tag}' has facet {facet}.", tag=tag_id, facet=repr(facet)),
                                     _("use one of: {facets}.", facets=", ".join(FACETS))))
         for key in ("label", "description"):
