@@ -88,3 +88,24 @@ def test_every_relative_time_word_is_found_in_every_language(every_word):
         for phrase in project_mod.strings_for(ROOT)(lang).get("checks.relative_time"):
             line = lines.index(f"It happened {phrase}, it says.") + 1
             assert f"{rel}:{line}: warning: " in result.stdout, (lang, phrase, result.stdout)
+
+
+def test_relative_time_in_the_summary_is_a_warning_at_its_line(tmp_path):
+    """The summary is shown alone on cards and in the feed: a word that dates it is warned about
+    at its line too, as in the prose."""
+    from casekit import project as project_mod
+    dest = make_project(tmp_path / "p")
+    strings = project_mod.strings_for(ROOT)
+    for lang in languages():
+        phrase = strings(lang).get("checks.relative_time")[0]
+        path = dest / "docs" / "cases" / SLUG / text_name(lang)
+        text = path.read_text(encoding="utf-8")
+        assert "summary: A made-up case" in text
+        path.write_text(text.replace("summary: A made-up case", f"summary: {phrase.capitalize()}, a made-up case", 1), encoding="utf-8")
+    result = subprocess.run([sys.executable, str(dest / "scripts" / "validate.py")], cwd=dest,
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stdout
+    for lang in languages():
+        rel = f"docs/cases/{SLUG}/{text_name(lang)}"
+        line = next(i for i, text in enumerate((dest / rel).read_text(encoding="utf-8").splitlines(), 1) if text.startswith("summary:"))
+        assert f"{rel}:{line}: warning: " in result.stdout, result.stdout

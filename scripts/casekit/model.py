@@ -421,10 +421,14 @@ def _relative_time(text: Text, shown, strings) -> list:
     if not phrases:
         return []
     pattern = _relative_time_pattern(tuple(phrases))
+    # the prose, and the title and summary (cards and the feed show the summary alone)
+    lines = [(text.body_line + offset, line) for offset, line in enumerate(text.body.split("\n"))]
+    if text.doc is not None and isinstance(text.doc.data, dict):
+        lines += [(text.doc.line((key,)), value) for key in ("title", "summary") if isinstance(value := text.doc.data.get(key), str)]
     out = []
-    for offset, line in enumerate(text.body.split("\n")):
+    for number, line in sorted(lines, key=lambda item: item[0]):
         for match in pattern.finditer(line):
-            out.append(Problem(shown, text.body_line + offset, _("'{words}' dates the events from the reader's today, not from the source.", words=match.group(0)),
+            out.append(Problem(shown, number, _("'{words}' dates the events from the reader's today, not from the source.", words=match.group(0)),
                                _("write what the source says (a date, or that it gives none: 'the article does not date it')."), "warning"))
     return out
 
