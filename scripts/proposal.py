@@ -361,7 +361,9 @@ def answer(form: issue_form.Form, lang: str, t, slug: str | None, findings: list
         question = asked_by(form, p, root, t) if root is not None else None
         lines.append((f"[{question.names[lang]}] " if question else "") + p.format(language))
     body = ["~~~text", *lines, "~~~"] if markdown else ["  " + line for line in lines]
-    return "\n".join([t("proposal.answer.written_with_problems", folder=folder), "", *body]) + "\n"
+    # warnings alone (a word that dates the text …): the case is fine as it is, the notes are to weigh
+    heading = "proposal.answer.written_with_problems" if any(p.level == "error" for p in problems) else "proposal.answer.written_with_warnings"
+    return "\n".join([t(heading, folder=folder), "", *body]) + "\n"
 
 
 def run(form: issue_form.Form, source: str, root: Path, lang: str | None = None, slug: str | None = None,

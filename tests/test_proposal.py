@@ -445,6 +445,24 @@ def test_a_problem_of_the_written_case_names_the_question_to_correct(project, tm
     assert f"[{question.names[lang]}] docs/cases/" in comment.read_text(encoding="utf-8")
 
 
+def test_warnings_alone_are_not_called_problems(project):
+    """A case written with warnings only (a word that dates its text): exit 0, and the answer
+    says that nothing must be corrected, then lists the warnings."""
+    from casekit import project as project_mod
+    lang = FORM.question("language").options[0].value  # the fixture is answered in this language
+    word = project_mod.strings_for(ROOT)(lang).get("checks.relative_time")[0]
+    text = answer_of(body("complete"), "section-results", f"{word.capitalize()} the committee meets every month.")
+    result = propose(project, text)
+    assert result.returncode == 0, result.stdout + result.stderr
+    t = STRINGS(lang)
+    first = result.stdout.splitlines()[0]
+    def after_the_folder(key: str) -> str:
+        return t(key, folder="\0").split("\0")[1]
+    assert first.endswith(after_the_folder("proposal.answer.written_with_warnings")), result.stdout
+    assert not first.endswith(after_the_folder("proposal.answer.written_with_problems"))
+    assert word.lower() in result.stdout.lower()
+
+
 @pytest.mark.parametrize("typed,expected", [
     ("50", 50), ("10,000", 10000), ("3 400", 3400), ("3.400", 3400), ("40 people", 40),
     (">12", {"more_than": 12}), ("12+", {"more_than": 12}), ("more than 40", {"more_than": 40}),
