@@ -200,7 +200,9 @@ def _expected(project: Path, changed: Path, shown, line):
     shown = shown or changed.relative_to(project).as_posix()
     if isinstance(line, str):
         text = changed.read_bytes().decode("utf-8", "replace") if changed.is_file() and not changed.is_symlink() else ""
-        line = next((i for i, row in enumerate(text.split("\n"), 1) if line in row), None)
+        # the first line that holds it, a YAML file's comments aside (a comment may name a key too)
+        comment = changed.suffix in (".yml", ".yaml")
+        line = next((i for i, row in enumerate(text.split("\n"), 1) if line in row and not (comment and row.lstrip().startswith("#"))), None)
         assert line is not None
     return shown, line
 
