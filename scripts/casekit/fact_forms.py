@@ -25,15 +25,20 @@ def _plain(word: str) -> str:
     return "".join(char for char in word if not unicodedata.combining(char)).rstrip(".")
 
 
+def _locales(languages: tuple):
+    """The Babel locales of ``languages`` and English (a code Babel does not know is passed over)."""
+    for code in ("en", *languages):
+        try:
+            yield Locale.parse(code.replace("-", "_"))
+        except (UnknownLocaleError, ValueError):
+            continue
+
+
 @cache
 def _months(languages: tuple) -> dict:
     """Month names and abbreviations of ``languages`` (and English) -> month number."""
     out: dict = {}
-    for code in ("en", *languages):
-        try:
-            locale = Locale.parse(code.replace("-", "_"))
-        except (UnknownLocaleError, ValueError):
-            continue
+    for locale in _locales(languages):
         for width in ("wide", "abbreviated"):
             for context in ("format", "stand-alone"):
                 for number, name in get_month_names(width, context, locale).items():
@@ -45,11 +50,7 @@ def _months(languages: tuple) -> dict:
 def _language_names(languages: tuple) -> dict:
     """Language names as ``languages`` (and English) write them -> their ISO 639-1 code."""
     out: dict = {}
-    for code in ("en", *languages):
-        try:
-            locale = Locale.parse(code.replace("-", "_"))
-        except (UnknownLocaleError, ValueError):
-            continue
+    for locale in _locales(languages):
         for key, name in locale.languages.items():
             if len(key) == 2:
                 out.setdefault(_plain(name), key)
