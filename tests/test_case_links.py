@@ -141,3 +141,20 @@ def test_the_page_form_of_a_case_written_in_another_language_is_accepted(tmp_pat
     _link(docs / "cases" / SLUG / text_name(DEFAULT), "../written-once/index.md")
     result = _validate(project)
     assert result.returncode == 0, result.stdout
+
+
+def test_a_link_is_resolved_as_the_file_system_resolves_it(tmp_path):
+    """links._Site resolves each link's folder once for all the links into it: the same path
+    as Path.resolve, through symbolic links and '..' alike (the layout check refuses links
+    under docs/, but the link check must not depend on it)."""
+    from casekit.links import _Site
+    docs = tmp_path / "docs"
+    (docs / "cases" / "a").mkdir(parents=True)
+    (tmp_path / "outside").mkdir()
+    (docs / "cases" / "b").symlink_to(tmp_path / "outside", target_is_directory=True)
+    (docs / "cases" / "a" / "f.png").symlink_to(tmp_path / "outside")
+    site = _Site(docs.resolve())
+    folder = docs / "cases" / "a"
+    for rel in ("x.md", "../b/index.md", "../b/../a/x.md", "f.png", "../../cases/a/", "..", ".", "../b", "../b/../../x"):
+        assert site.resolve(folder / rel) == (folder / rel).resolve(), rel
+        assert site.resolve(folder / rel) == (folder / rel).resolve(), rel  # from the remembered folder too

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import re
+from functools import cached_property
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
 
@@ -32,7 +33,7 @@ def target_problems(html: str, source: str, first_line: int, path: Path, shown: 
     more = 0  # past MAX_REPORTED: counted, not located
     locate = html_policy.Locator(source, first_line)
     folder = Path(path).parent.resolve()
-    docs_dir = Path(docs_dir).resolve()
+    site = _Site(Path(docs_dir).resolve())
     for node in LexborHTMLParser(html).css("a[href], img[src]"):
         is_image = node.tag == "img"
         target = (node.attributes.get("src" if is_image else "href") or "").strip()
@@ -42,15 +43,47 @@ def target_problems(html: str, source: str, first_line: int, path: Path, shown: 
         rel = unquote(parts.path)
         if not rel:
             continue
-        found = _image_problem(target, rel, folder, docs_dir) if is_image else _link_problem(target, rel, parts.fragment, folder, docs_dir)
+        found = _image_problem(target, rel, folder, site) if is_image else _link_problem(target, rel, parts.fragment, folder, site)
         if found and len(out) >= MAX_REPORTED:
             more += 1
         elif found:
             out.setdefault(Problem(shown, locate((target,)), *found), None)
+            site.suggest = len(out) < MAX_REPORTED  # past it, only counted: no "did you mean"
     if more:
         return capped(list(out), _n("and {count} more link or image whose target does not exist.",
                                     "and {count} more links or images whose target does not exist.", more))
     return list(out)
+
+
+class _Site:
+    """What one page's links are checked against: docs/, and what was already looked up in it
+    (each folder's page, the case slugs), so a page of many links reads each folder once."""
+
+    def __init__(self, docs_dir: Path):
+        self.docs_dir = docs_dir
+        self.suggest = True  # look for the case a misspelt link means
+        self._pages: dict = {}
+        self._folders: dict = {}
+
+    def is_page(self, folder: Path) -> bool:
+        if folder not in self._pages:
+            self._pages[folder] = is_page(folder, self.docs_dir)
+        return self._pages[folder]
+
+    def resolve(self, path: Path) -> Path:
+        """``path.resolve()``, its folder resolved once for all the links into it: the same
+        path, symbolic links followed, for a page of thousands of links into one folder."""
+        if path.name in ("", ".", ".."):
+            return path.resolve()
+        if path.parent not in self._folders:
+            self._folders[path.parent] = path.parent.resolve()
+        joined = self._folders[path.parent] / path.name
+        return joined.resolve() if joined.is_symlink() else joined
+
+    @cached_property
+    def slugs(self) -> list:
+        cases = self.docs_dir / "cases"
+        return [p.name for p in cases.iterdir() if p.is_dir() and not p.name.startswith(".")] if cases.is_dir() else []
 
 
 def _inside(path: Path, docs_dir: Path) -> bool:
@@ -61,9 +94,9 @@ def _inside(path: Path, docs_dir: Path) -> bool:
     return True
 
 
-def _image_problem(target: str, rel: str, folder: Path, docs_dir: Path):
-    resolved = (folder / rel).resolve()
-    if resolved.is_file() and not rel.endswith("/") and _inside(resolved, docs_dir):
+def _image_problem(target: str, rel: str, folder: Path, site: _Site):
+    resolved = site.resolve(folder / rel)
+    if resolved.is_file() and not rel.endswith("/") and _inside(resolved, site.docs_dir):
         return None
     return _("the image target '{target}' does not exist.", target=target), _("point it at a file next to this one.")
 
@@ -88,39 +121,40 @@ def _use_instead(page: Path, folder: Path, message):
     return message, _("write {form}: each reader is led to the page in their language.", form=_the_form(page, folder))
 
 
-def _link_problem(target: str, rel: str, fragment: str, folder: Path, docs_dir: Path):
+def _link_problem(target: str, rel: str, fragment: str, folder: Path, site: _Site):
     if rel.startswith("/"):
-        page = _published_page(rel, docs_dir)
+        page = _published_page(rel, site)
         if page is not None:
             return _use_instead(page, folder,
                                 _("the link '{target}' is a published address of the page, which changes with where the site is published.", target=target))
-        return _missing(target, None, docs_dir)
-    resolved = (folder / rel).resolve()
+        return _missing(target, None, site)
+    resolved = site.resolve(folder / rel)
     name = PurePosixPath(rel).name
     if rel.endswith("/") or resolved.is_dir() or name.endswith(".html"):
         page = resolved if (rel.endswith("/") or resolved.is_dir()) else resolved.parent
-        if is_page(page, docs_dir) and (not name.endswith(".html") or name == "index.html"):
+        if site.is_page(page) and (not name.endswith(".html") or name == "index.html"):
             return _use_instead(page, folder, _("the link '{target}' leads to a folder, not to the page's file.", target=target))
-        return _missing(target, resolved, docs_dir)
-    if LANGUAGE_FILE.fullmatch(name) and is_page(resolved.parent, docs_dir):
+        return _missing(target, resolved, site)
+    if LANGUAGE_FILE.fullmatch(name) and site.is_page(resolved.parent):
         return _use_instead(resolved.parent, folder,
                             _("the link '{target}' names one language's file of the page; the readers of the other languages would find no page.", target=target))
-    if name == PAGE_FILE and is_page(resolved.parent, docs_dir) and (resolved.is_file() or (resolved.parent / "case.yml").is_file()):
+    if name == PAGE_FILE and site.is_page(resolved.parent) and (resolved.is_file() or (resolved.parent / "case.yml").is_file()):
         if fragment and resolved.parent != folder:
             return _use_instead(resolved.parent, folder,
                                 _("the link '{target}' leads to a section of another page, whose sections are named in each language's words.", target=target))
         return None
-    if name != PAGE_FILE and resolved.is_file() and _inside(resolved, docs_dir) and not LANGUAGE_FILE.fullmatch(name):
+    if name != PAGE_FILE and resolved.is_file() and _inside(resolved, site.docs_dir) and not LANGUAGE_FILE.fullmatch(name):
         return None
-    return _missing(target, resolved, docs_dir)
+    return _missing(target, resolved, site)
 
 
-def _published_page(rel: str, docs_dir: Path) -> Path | None:
+def _published_page(rel: str, site: _Site) -> Path | None:
     """The folder under docs/ whose page is published at the site address ``rel`` (/cases/x/,
     /es/cases/x/, /es/cases/x/index.html), else None."""
     parts = [part for part in rel.split("/") if part]
     if parts and parts[-1] in ("index.html", PAGE_FILE) or (parts and LANGUAGE_FILE.fullmatch(parts[-1])):
         parts = parts[:-1]
+    docs_dir = site.docs_dir
     candidates = [parts]
     if parts and not (docs_dir / parts[0]).is_dir():  # a language's folder ("es/")
         candidates.append(parts[1:])
@@ -128,30 +162,29 @@ def _published_page(rel: str, docs_dir: Path) -> Path | None:
         if ".." in candidate:
             continue
         page = docs_dir.joinpath(*candidate) if candidate else docs_dir
-        if candidate and is_page(page, docs_dir):
+        if candidate and site.is_page(page):
             return page
     return None
 
 
-def _missing(target: str, resolved: Path | None, docs_dir: Path):
-    closest = _closest_case(resolved, docs_dir, target) if resolved is not None else None
+def _missing(target: str, resolved: Path | None, site: _Site):
+    closest = _closest_case(resolved, site, target) if resolved is not None and site.suggest else None
     return (_("the link target '{target}' does not exist.", target=target),
             _("did you mean {target}?", target=closest) if closest else
             _("link to another case as ../<slug>/index.md, or to a page under docs/."))
 
 
-def _closest_case(resolved: Path, docs_dir: Path, target: str) -> str | None:
+def _closest_case(resolved: Path, site: _Site, target: str) -> str | None:
     """``target`` with the name of the case it most likely means, when it leads into a case
     folder that does not exist (a misspelt slug); else None."""
-    cases = docs_dir / "cases"
+    cases = site.docs_dir / "cases"
     try:
         slug = resolved.relative_to(cases).parts[0]
     except (ValueError, IndexError):
         return None
     if (cases / slug).is_dir() or slug not in target:
         return None
-    slugs = [p.name for p in cases.iterdir() if p.is_dir() and not p.name.startswith(".")]
-    found = process.extractOne(slug, slugs, scorer=fuzz.ratio, score_cutoff=70)
+    found = process.extractOne(slug, site.slugs, scorer=fuzz.ratio, score_cutoff=70)
     if not found:
         return None
     head, _sep, tail = target.rpartition(slug)
