@@ -2,6 +2,15 @@
 """Make a case from a case proposal: an issue written with the "Propose a case study" form.
 
 Its help (--help), in the contributor's language, is DESCRIPTION below.
+
+An issue is written by anyone, so its text is untrusted input, read as data only. No answer
+reaches a shell, a path or YAML as it was written: the slug is taken only when it is a slug
+(model.SLUG; a title's words become one in ASCII), and the case is written only to the new
+folder docs/cases/<slug>/, never over an existing one or through a symbolic link; every text
+goes into the case's YAML quoted by new_case.yaml_text, and the workflow
+(.github/workflows/accept-proposal.yml) passes the body and the outputs through files and
+environment variables, never into the script of a step. The case then meets the validator's
+checks like any contributed case (its HTML allow-list included), before a pull request is opened.
 """
 from __future__ import annotations
 

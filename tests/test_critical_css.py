@@ -104,3 +104,26 @@ def test_pages_with_the_same_matched_selectors_share_one_result():
     other = critical_css.inline(PAGE.replace('id="facts"', 'id="facts" title="another"'), lambda hrefs: critical)
     assert one.split("<style>")[1].split("</style>")[0] == other.split("<style>")[1].split("</style>")[0]
 
+
+
+def test_the_tokens_of_a_page_are_those_of_every_element_it_holds():
+    """page_tokens lists the parser's elements (tree.css("*")): the root, the head and every
+    nested element count, as a walk of the whole tree finds them; text and comments do not."""
+    from selectolax.lexbor import LexborHTMLParser
+    html = ('<!doctype html><html lang="es"><head><meta charset="utf-8"></head><body class="a b">'
+            '<!-- <i class="comment"> --><div id="x"><p hidden>t <em data-k="v">e</em></p>'
+            '<table><tr><td class="c">1</td></tr></table></div><svg><path d="M0"/></svg></body></html>')
+    tree = LexborHTMLParser(html)
+    walked = set()
+    for node in tree.root.traverse():
+        if node.tag.startswith("-"):  # a comment ("-comment"): no element
+            continue
+        walked.add(node.tag)
+        for name, value in node.attributes.items():
+            walked |= {f"[{name}]"} | ({f"[{name}={value}]"} if value is not None else set())
+            walked |= {"." + word for word in (value or "").split()} if name == "class" else set()
+            walked |= {"#" + value} if name == "id" and value else set()
+    tokens = critical_css.page_tokens(tree)
+    assert tokens == walked
+    assert {"html", "head", "meta", "tbody", "path", ".a", ".b", ".c", "#x", "[hidden]", "[data-k=v]", "[lang=es]"} <= tokens
+    assert ".comment" not in tokens

@@ -312,8 +312,8 @@ def render(form: Form) -> str:
 def stale(root: Path = project.ROOT) -> list:
     """The problem of a proposal form that is not what the data now makes (a tag added to
     docs/tags.yml, a label changed): the validator reports it, so that a pull request that
-    changes the vocabulary also brings the form. None when the project has no form, or when
-    the data cannot make one (the vocabulary's own problems say why)."""
+    changes the vocabulary also brings the form. Empty when the form is up to date, when the
+    project has no form, or when the data cannot make one (the vocabulary's own problems say why)."""
     path = root / PATH
     if not path.is_file():
         return []

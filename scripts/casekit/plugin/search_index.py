@@ -134,9 +134,13 @@ def index_words(fragments) -> list:
     """The words of the pages' texts (and search terms), lower-cased, each once, the most
     frequent first (then in alphabetical order); of three letters or more, spelt as written
     (the page folds accents away when it compares them)."""
-    counts = Counter()
+    tokens = Counter()  # the texts' tokens between spaces, which no word spans: each read once
     for fragment in fragments:
-        counts.update(map(str.lower, WORD.findall(unicodedata.normalize("NFC", fragment.get("content", "")))))
+        tokens.update(unicodedata.normalize("NFC", fragment.get("content", "")).split())
+    counts = Counter()
+    for token, times in tokens.items():
+        for word in WORD.findall(token):
+            counts[word.lower()] += times
     return sorted(counts, key=lambda word: (-counts[word], word))
 
 
