@@ -28,6 +28,8 @@ class Strings:
         self.data = data
         self._locale = Locale.parse(lang)
         self._number_locale = None  # site.locale's, once a number is written
+        self._numbers: dict = {}  # a number -> as written (Babel takes ~20 µs a number; pages repeat counts)
+        self._forms: dict = {}  # a count -> its plural form
 
     def get(self, key: str):
         node = self.data
@@ -41,20 +43,23 @@ class Strings:
         """A whole number as the pages of this language write it: Babel's digits and grouping for
         the pages' regional variant (site.locale, e.g. es_419: 12,345; nl_NL: 12.345), the same
         rules the catalogue's script follows with Intl.NumberFormat (CONTRIBUTING.md: Numbers)."""
-        if self._number_locale is None:  # parsed once: Babel parses a locale's name on every call
-            site = self.data.get("site") if isinstance(self.data.get("site"), dict) else {}
-            try:
-                self._number_locale = Locale.parse(site.get("locale") or self.lang)
-            except (ValueError, TypeError, UnknownLocaleError):  # an unknown locale: the strings check reports it
-                self._number_locale = self._locale
-        return format_decimal(value, locale=self._number_locale)
+        if value not in self._numbers:
+            if self._number_locale is None:  # parsed once: Babel parses a locale's name on every call
+                site = self.data.get("site") if isinstance(self.data.get("site"), dict) else {}
+                try:
+                    self._number_locale = Locale.parse(site.get("locale") or self.lang)
+                except (ValueError, TypeError, UnknownLocaleError):  # an unknown locale: the strings check reports it
+                    self._number_locale = self._locale
+            self._numbers[value] = format_decimal(value, locale=self._number_locale)
+        return self._numbers[value]
 
     def __call__(self, key: str, **values) -> str:
         text = self.get(key)
         if isinstance(text, dict):  # plural forms, chosen by the CLDR rule of the language
             count = values.get("count", 0)
-            form = self._locale.plural_form(count)
-            text = text.get(form, text.get("other"))
+            if count not in self._forms:
+                self._forms[count] = self._locale.plural_form(count)
+            text = text.get(self._forms[count], text.get("other"))
         # every number a string prints (counts) is written as the language writes numbers
         values = {name: self.number(value) if isinstance(value, int) and not isinstance(value, bool) else value
                   for name, value in values.items()}
