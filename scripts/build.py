@@ -38,7 +38,7 @@ new site only when every language has been built: a failed build leaves the prev
                                       index.html; search needs a web server)""")
 
 ENV = "CASES_BUILD_ONLY"  # mkdocs.yml: the i18n plugin's build_only_locale
-CACHE_ENV = "CASES_COLLECTION_CACHE"  # mkdocs.yml: the casestudies plugin's collection_cache
+CACHE_ENV = "CASES_COLLECTION_CACHE"  # mkdocs.yml: the casestudies plugin's collection_cache ("-": named on standard input)
 DISK_ENV = "CASES_DIRECTORY_URLS"  # mkdocs.yml: use_directory_urls
 
 # The watcher: reads the process ids of the builds from its standard input, one a line ('-' and
@@ -93,7 +93,8 @@ def read_cases(config: Path, cache: Path, languages: tuple) -> list:
     content = Content(root, root / settings.get("docs_dir", "docs"), root / theme.get("custom_dir", "overrides") / "i18n", languages)
     problems = content.collection().problems
     if not problems:
-        content.save(cache)
+        with open(cache, "wb") as handle:
+            content.save(handle)
     return problems
 
 
@@ -107,17 +108,26 @@ def build(config: Path, site: Path, strict: bool = False, for_disk: bool = False
     watcher = Watcher(staging)
     running = {}
     try:
-        problems = read_cases(config, staging / "collection.pickle", languages)
-        if problems:
-            print(report(problems, language), file=sys.stderr)
-            return 1
         base = [sys.executable, "-m", "mkdocs", "build", "-f", str(config), *(["--strict"] if strict else [])]
-        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", CACHE_ENV: str(staging / "collection.pickle")}
+        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", CACHE_ENV: "-"}
         if for_disk:
             env[DISK_ENV] = "false"
-        for lang in languages:  # every language at once, each into a folder of its own
-            running[lang] = subprocess.Popen([*base, "-d", str(staging / lang)], env={**env, ENV: lang})
+        # every language's process at once, each into a folder of its own: each starts (Python,
+        # MkDocs, the theme) while this one reads the cases, then waits for them on its input
+        for lang in languages:
+            running[lang] = subprocess.Popen([*base, "-d", str(staging / lang)], env={**env, ENV: lang}, stdin=subprocess.PIPE)
             watcher.started(running[lang])
+        cache = staging / "collection.pickle"
+        problems = read_cases(config, cache, languages)
+        if problems:
+            print(report(problems, language), file=sys.stderr)
+            return 1  # the processes, still waiting, are stopped below
+        for process in running.values():  # go: where the collection is (see casekit.plugin.content.from_build)
+            try:
+                process.stdin.write(os.fsencode(cache))
+                process.stdin.close()
+            except BrokenPipeError:  # the process ended before (its own error): its status says so
+                pass
         failed = []
         for lang, process in running.items():
             if process.wait() != 0:

@@ -131,9 +131,9 @@ def test_a_killed_build_leaves_no_process_and_no_staging_folder(fixture_project,
 
 
 def test_a_case_with_a_problem_stops_every_language_of_the_parallel_build(fixture_project, tmp_path):
-    """The build reads and checks the cases once, before it starts the languages' processes: a
-    problem in a case stops it with its message (file and line), without a traceback and without
-    leaving a process or a staging folder behind."""
+    """The build reads and checks the cases once, while the languages' processes start and wait
+    for them: a problem in a case stops it with its message (file and line), without a traceback
+    (none from the waiting processes either) and without leaving a process or a staging folder behind."""
     project = _copy(fixture_project, tmp_path / "project")
     facts = project / "docs" / "cases" / SLUG / "case.yml"
     facts.write_text(facts.read_text(encoding="utf-8").replace("countries: [", "countries: [[", 1), encoding="utf-8")
@@ -145,11 +145,24 @@ def test_a_case_with_a_problem_stops_every_language_of_the_parallel_build(fixtur
     finally:
         process.kill()
     assert process.returncode == 1, stdout + stderr
-    assert f"{SLUG}/case.yml:" in stderr and "Traceback" not in stderr, stderr
+    assert f"{SLUG}/case.yml:" in stderr and "Traceback" not in stderr and "scripts/build.py" not in stderr and "Aborted" not in stderr, stderr
     assert not [path for path in out.parent.iterdir() if path.name.startswith(".build-")]
     leftover = subprocess.run(["pgrep", "-f", str(project / "mkdocs.yml")], capture_output=True, text=True).stdout.split()
     assert not leftover, f"processes of the build still running: {leftover}"
 
+
+
+@pytest.mark.parametrize("sent", [b"", b"not a collection"], ids=["nothing", "garbage"])
+def test_a_language_process_whose_collection_does_not_come_stops_with_a_message(fixture_project, tmp_path, sent):
+    """A language's process waits for the collection on its standard input (scripts/build.py
+    sends it); when the input ends without it (build.py was killed) or holds something else, the
+    build stops with a message that names the fix: no traceback, no wait."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "CASES_COLLECTION_CACHE": "-", "CASES_BUILD_ONLY": DEFAULT}
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-f", str(fixture_project / "mkdocs.yml"), "-d", str(tmp_path / "out")],
+                            input=sent, capture_output=True, env=env, timeout=120)  # a guard against a hang, not a measure
+    stderr = result.stderr.decode("utf-8", "replace")
+    assert result.returncode == 1, stderr
+    assert "python3 scripts/build.py" in stderr and "Traceback" not in stderr, stderr
 
 FIGURES = {
     "build time": r"([\d.]+) s \(median of 2; fastest ([\d.]+) s; all: [\d.]+, [\d.]+\)",

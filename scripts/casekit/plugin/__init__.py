@@ -39,7 +39,7 @@ from . import (
     sitemap,
     templates,
 )
-from .content import Content, TemplateCache
+from .content import Content, TemplateCache, from_build
 from .first_paint import FirstPaint
 from .state import LanguageBuild
 
@@ -51,8 +51,10 @@ AFTER_I18N = -110
 
 
 class Options(base.Config):
-    # the collection as scripts/build.py read it once, before it starts every language's process (Content.save)
-    collection_cache = config_options.Optional(config_options.Type(str))
+    # "-": the collection as scripts/build.py read it once for every language's process
+    # (Content.save), in the file it names on standard input; the process waits for that line
+    # in a blocking read (no polling) while build.py reads the cases
+    collection_cache = config_options.Optional(config_options.Choice(["-"]))
 
 
 class CaseStudiesPlugin(BasePlugin[Options]):
@@ -92,7 +94,7 @@ class CaseStudiesPlugin(BasePlugin[Options]):
         if self.content is None:
             self.content = content_of(config, codes)
             if self.config.collection_cache:  # scripts/build.py read the cases once for every language
-                self.content.load(Path(self.config.collection_cache))
+                from_build(self.content)
         collection = self.content.collection()
         if collection.problems and self.command != "serve":
             boundary.fail(collection.problems, "in the case studies")

@@ -6,11 +6,30 @@ from __future__ import annotations
 
 import os
 import pickle
+import sys
 from pathlib import Path
 
 import jinja2
+from mkdocs.exceptions import PluginError
 
 from .. import model, strings, views
+
+
+def from_build(content: "Content", stream=None) -> None:
+    """Start ``content`` from the collection scripts/build.py read: the process waits on its
+    standard input (or ``stream``) in a blocking read for the name of the file build.py saved it
+    in (every language's process then reads it at once); when build.py ends without
+    sending it (killed, or stopped by a case's problem), the input ends and so does this build,
+    with this error."""
+    try:
+        path = os.fsdecode((stream if stream is not None else sys.stdin.buffer).read())  # until build.py closes it
+        if not path:
+            raise EOFError
+        with open(path, "rb") as handle:  # in build.py's private staging folder
+            content.load(handle)
+    except (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError, AttributeError) as error:
+        raise PluginError(f"the collection did not come from scripts/build.py ({type(error).__name__}). "
+                          "Fix: build with python3 scripts/build.py, which sends it, or without CASES_COLLECTION_CACHE.") from error
 
 
 class Content:
@@ -46,18 +65,18 @@ class Content:
             self._strings[lang] = strings.load(self.strings_dir, lang)
         return self._strings[lang]
 
-    def save(self, path: Path) -> None:
-        """Keep the collection, as read now, in ``path`` (a private folder of scripts/build.py):
-        each language's process then starts from it instead of reading every case again."""
+    def save(self, stream) -> None:
+        """Write the collection, as read now, to the binary ``stream`` (scripts/build.py keeps it
+        for each language's process, which then starts from it instead of reading every case again)."""
         self.collection()
         self.related()
-        with open(path, "wb") as handle:
-            pickle.dump((self._key, self._collection, self._related), handle, protocol=pickle.HIGHEST_PROTOCOL)
+        pickle.dump((self._key, self._collection, self._related), stream, protocol=pickle.HIGHEST_PROTOCOL)
 
-    def load(self, path: Path) -> None:
-        """Start from what save() kept, if the files it was read from have not changed since."""
-        with open(path, "rb") as handle:  # written by save() in this build's private folder
-            key, collection, related = pickle.load(handle)  # noqa: S301 - our own file, not contributed input
+    def load(self, stream) -> None:
+        """Start from what save() wrote to ``stream``, if the files it was read from have not
+        changed since. The stream is scripts/build.py's file, never contributed input; an ended
+        or broken one raises EOFError or pickle.UnpicklingError."""
+        key, collection, related = pickle.load(stream)  # noqa: S301 - our own build's data, not contributed input
         if key == self._fingerprint():
             self._key, self._collection, self._related = key, collection, related
             self._shared = tuple(item for item in key if not item[0].startswith(str(self.docs_dir / "cases") + os.sep))
