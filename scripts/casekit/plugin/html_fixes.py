@@ -12,11 +12,15 @@ import re
 TOGGLE = re.compile(r'(<input class="[^"]*md-toggle[^"]*"[^>]*?) autocomplete="off"')
 
 
+TOC_LABEL = '<label class="md-nav__title" for="__toc">'
+
+
 def page(output: str) -> str:
     output = template(output)
-    if 'id="__toc"' not in output:
-        output = output.replace('<label class="md-nav__title" for="__toc">', '<div class="md-nav__title">', 1)
-        output = re.sub(r'(<div class="md-nav__title">.*?)</label>', r"\1</div>", output, count=1, flags=re.S)
+    start = output.find(TOC_LABEL) if 'id="__toc"' not in output else -1
+    end = output.find("</label>", start) if start >= 0 else -1
+    if end >= 0:  # the label, to its end, as a heading (string search: a regex scanned the whole page)
+        output = output[:start] + '<div class="md-nav__title">' + output[start + len(TOC_LABEL):end] + "</div>" + output[end + len("</label>"):]
     return output
 
 
