@@ -15,7 +15,7 @@ from mkdocs.exceptions import PluginError
 from .. import model, strings, views
 
 
-def from_build(content: "Content", stream=None) -> None:
+def from_build(content: Content, stream=None) -> None:
     """Start ``content`` from the collection scripts/build.py read: the process waits on its
     standard input (or ``stream``) in a blocking read for the name of the file build.py saved it
     in (every language's process then reads it at once); when build.py ends without
