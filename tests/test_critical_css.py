@@ -4,6 +4,9 @@ script applies them (casekit/critical_css.py). Fixture
 stylesheets and pages; the built site is checked in test_first_paint_browser.py."""
 from __future__ import annotations
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from casekit import critical_css
 from casekit.critical_css import MARKER, CriticalCss
 
@@ -127,3 +130,33 @@ def test_the_tokens_of_a_page_are_those_of_every_element_it_holds():
     assert tokens == walked
     assert {"html", "head", "meta", "tbody", "path", ".a", ".b", ".c", "#x", "[hidden]", "[data-k=v]", "[lang=es]"} <= tokens
     assert ".comment" not in tokens
+
+
+# Pages made of the elements, classes, ids and attributes SHEET names, and of others it does not
+_ELEMENT = st.tuples(
+    st.sampled_from(["div", "p", "a", "em", "button", "span", "svg", "section"]),
+    st.lists(st.sampled_from(["card", "absent", "gone", "other", "card-x", ""]), max_size=3),
+    st.sampled_from([None, "facts", "nowhere", "elsewhere", ""]),
+    st.lists(st.tuples(st.sampled_from(["data-scheme", "hidden", "lang", "title", "href"]),
+                       st.sampled_from([None, "default", "slate", "", "x y", "default "])), max_size=3),
+)
+
+
+def _html(elements) -> str:
+    out = []
+    for tag, classes, id_, attributes in elements:
+        attrs = "".join(f' {name}' if value is None else f' {name}="{value}"' for name, value in dict(attributes).items())
+        attrs += f' class="{" ".join(classes)}"' if classes else ""
+        attrs += "" if id_ is None else f' id="{id_}"'
+        out.append(f"<{tag}{attrs}>t")
+    return "<!doctype html><html><head></head><body>" + "".join(out) + "</body></html>"
+
+
+@given(st.lists(_ELEMENT, max_size=12))
+def test_a_page_gets_the_rules_of_all_its_tokens_though_only_those_the_selectors_name_are_read(elements):
+    """for_page reads only the tokens some selector names (no [href=...] for every link); its
+    result is the one the page's every token gives."""
+    from selectolax.lexbor import LexborHTMLParser
+    critical = CriticalCss([SHEET])
+    tree = LexborHTMLParser(_html(elements))
+    assert critical.for_page(tree) == critical.for_tokens(critical_css.page_tokens(tree))

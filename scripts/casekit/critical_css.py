@@ -46,12 +46,13 @@ class CriticalCss:
         rules = tinycss2.parse_stylesheet("\n".join(texts), skip_comments=True, skip_whitespace=True)
         self._rules = _compile(rules)
         self._named = frozenset(_named(self._rules))  # what the selectors name
+        self._reader = _TokenReader(self._named)
         self._by_tokens: dict = {}  # pages whose elements match the same selectors share one result
         self._print_links: dict = {}  # (a link as written, its media) -> the same for print
 
     def for_page(self, tree) -> str:
         """The critical CSS of the page parsed as ``tree``."""
-        return self.for_tokens(page_tokens(tree))
+        return self.for_tokens(self._reader.tokens(tree))
 
     def for_print(self, link: str, media) -> str:
         """The link ``link`` for print (see _for_print): pages at one depth link the same."""
@@ -120,6 +121,49 @@ def page_tokens(tree) -> frozenset:
             elif name == "id":
                 add("#" + value)
     return frozenset(found)
+
+
+class _TokenReader:
+    """page_tokens(tree) & named, without writing out the tokens no selector names (an href's
+    [href=...], most attributes): a third of the time of page_tokens on a case page."""
+
+    def __init__(self, named: frozenset):
+        self._tags = frozenset(token for token in named if token[0] not in ".#[")
+        self._classes = {token[1:]: token for token in named if token[0] == "."}
+        self._ids = {token[1:]: token for token in named if token[0] == "#"}
+        self._names, self._pairs = {}, {}  # attribute name -> "[name]"; (name, value) -> "[name=value]"
+        for token in named:
+            if token[0] == "[":
+                name, equals, value = token[1:-1].partition("=")
+                if equals:
+                    self._pairs[name, value] = token
+                else:
+                    self._names[name] = token
+        self._valued = frozenset(name for name, _value in self._pairs)
+
+    def tokens(self, tree) -> frozenset:
+        found = set()
+        add = found.add
+        tags, classes, ids, names, pairs, valued = self._tags, self._classes, self._ids, self._names, self._pairs, self._valued
+        for node in tree.css("*"):
+            tag = node.tag
+            if tag in tags:
+                add(tag)
+            for name, value in node.attributes.items():
+                if name in names:
+                    add(names[name])
+                if value is None:
+                    continue
+                if name == "class":
+                    for word in value.split():
+                        if word in classes:
+                            add(classes[word])
+                elif name == "id":
+                    if value in ids:
+                        add(ids[value])
+                if name in valued and (name, value) in pairs:
+                    add(pairs[name, value])
+        return frozenset(found)
 
 
 def _compile(rules) -> list:
