@@ -82,6 +82,19 @@ class Watcher:
         self.process.wait()
 
 
+def _lower_priority() -> None:
+    try:
+        os.nice(5)
+    except OSError:  # not allowed here: the same priority, a little later
+        pass
+
+
+# The languages' processes start (Python, MkDocs, the theme) while this one reads the cases, which
+# every one of them then waits for: below this one, so that the reading has a core of its own on a
+# machine with few (on 2 cores, 1,000 cases are built about 2 s sooner). Among themselves they are equal.
+BELOW_THIS_ONE = {"preexec_fn": _lower_priority} if hasattr(os, "nice") else {"creationflags": getattr(subprocess, "BELOW_NORMAL_PRIORITY_CLASS", 0)}
+
+
 def read_cases(config: Path, cache: Path, languages: tuple) -> list:
     """Read and check every case once, as the plugin does, and keep the collection in ``cache``
     for the languages' processes; return the problems (nothing is kept when there are any)."""
@@ -115,7 +128,8 @@ def build(config: Path, site: Path, strict: bool = False, for_disk: bool = False
         # every language's process at once, each into a folder of its own: each starts (Python,
         # MkDocs, the theme) while this one reads the cases, then waits for them on its input
         for lang in languages:
-            running[lang] = subprocess.Popen([*base, "-d", str(staging / lang)], env={**env, ENV: lang}, stdin=subprocess.PIPE)
+            running[lang] = subprocess.Popen([*base, "-d", str(staging / lang)], env={**env, ENV: lang}, stdin=subprocess.PIPE,
+                                             **BELOW_THIS_ONE)
             watcher.started(running[lang])
         cache = staging / "collection.pickle"
         problems = read_cases(config, cache, languages)

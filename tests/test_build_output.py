@@ -130,6 +130,36 @@ def test_a_killed_build_leaves_no_process_and_no_staging_folder(fixture_project,
     assert not out.exists(), "nothing half-built in the site's place"
 
 
+def test_the_languages_processes_start_below_the_reading_of_the_cases(fixture_project, tmp_path):
+    """scripts/build.py reads the cases while the languages' processes start, and they all wait
+    for it: they run at a lower priority than build.py, so that on a machine with few cores the
+    reading is not slowed down by their start (POSIX: their nice value is higher)."""
+    import time
+
+    if not hasattr(os, "getpriority"):
+        pytest.skip("process priorities are read with os.getpriority (POSIX)")
+    out = tmp_path / "out" / "site"
+    config = str(fixture_project / "mkdocs.yml")
+    own = os.getpriority(os.PRIO_PROCESS, 0)  # build.py's, which it has from this process
+    process = subprocess.Popen([sys.executable, str(fixture_project / "scripts" / "build.py"), "-f", config, "-d", str(out)],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        seen = {}
+        deadline = time.monotonic() + 120  # a guard against a hang, not a measure
+        while process.poll() is None and time.monotonic() < deadline and not seen:
+            for pid in subprocess.run(["pgrep", "-f", f"mkdocs build -f {config}"], capture_output=True, text=True).stdout.split():
+                try:
+                    seen[int(pid)] = os.getpriority(os.PRIO_PROCESS, int(pid))
+                except OSError:  # it has just ended
+                    pass
+            time.sleep(0.02)
+        assert process.wait(timeout=300) == 0
+    finally:
+        process.kill()
+    assert seen, "no language's process was seen running"
+    assert all(nice > own for nice in seen.values()), f"build.py at nice {own}, its languages' processes at {seen}"
+
+
 def test_a_case_with_a_problem_stops_every_language_of_the_parallel_build(fixture_project, tmp_path):
     """The build reads and checks the cases once, while the languages' processes start and wait
     for them: a problem in a case stops it with its message (file and line), without a traceback
