@@ -18,6 +18,7 @@ import resource
 import shutil
 import subprocess
 import sys
+import tarfile
 import tempfile
 import threading
 import time
@@ -45,19 +46,23 @@ to search, per language; then, in Chromium (when /usr/bin/chromium exists) on a 
 phone's width, slow 3G, a CPU four times slower): the first contentful paint of a case page,
 how long search takes to show its first result, cold and once loaded, and for a page of each
 type, when it is interactive, painted and laid out. On a shared machine these vary from run to
-run: compare medians of runs interleaved with the code to compare with. With --compare-stock
-it also builds the same collection with a stock configuration and prints the ratio.""")
+run: compare medians of runs interleaved with the code to compare with, as --compare REV does:
+it also builds as many cases with the commit REV (its own cases and code, this checkout's
+packages), the two builds taking turns, and prints REV's build figures and the ratio of the
+build times. With --compare-stock it also builds the same collection with a stock configuration
+and prints the ratio.""")
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                   "--disable-component-update", "--disable-sync"]
 COUNTRIES = ["CO", "IQ", "BI", "RS", "KE", "PE", "EC", "JO", "LB", "UG", "RW", "BA", "MK", "AL", "GT", "HN", "PH", "NP", "BD", "ET"]
 
 
-def make_collection(dest: Path, count: int, seed: int = 1) -> Path:
-    """Copy what the build reads to ``dest`` and replace the cases by ``count`` synthetic ones."""
+def make_collection(dest: Path, count: int, seed: int = 1, source: Path = ROOT) -> Path:
+    """Copy what the build of ``source`` (this checkout, or another commit's files) reads to
+    ``dest`` and replace the cases by ``count`` synthetic ones."""
     for name in ("docs", "overrides", "scripts"):
-        shutil.copytree(ROOT / name, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
+        shutil.copytree(source / name, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(source / "mkdocs.yml", dest / "mkdocs.yml")
     cases_dir = dest / "docs" / "cases"
     originals = sorted(p for p in cases_dir.iterdir() if p.is_dir())
     sources = [(p.name, yaml.safe_load((p / "case.yml").read_text(encoding="utf-8")),
@@ -158,6 +163,59 @@ def timed_build(project: Path, config: Path, site: Path, stock: bool = False) ->
     if proc.returncode != 0:
         sys.exit(f"error: the build failed:\n{output.decode(errors='replace')}")
     return seconds, cpu, peak[0], peak[1]
+
+
+def checkout(rev: str, dest: Path) -> str | None:
+    """The files of the commit ``rev`` of this repository, written to ``dest`` (git archive: no
+    worktree left registered); its short name, or None when ``rev`` names no commit here."""
+    try:
+        found = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--verify", "--quiet", "--short", f"{rev}^{{commit}}"],
+                               capture_output=True, text=True)
+    except OSError:  # no git
+        return None
+    if found.returncode != 0 or not found.stdout.strip():
+        return None
+    short = found.stdout.strip()
+    archive = subprocess.run(["git", "-C", str(ROOT), "archive", "--format=tar", short], capture_output=True, check=True)
+    with tarfile.open(fileobj=io.BytesIO(archive.stdout)) as tar:
+        tar.extractall(dest, filter="data")
+    return short
+
+
+def build_in_turns(projects: list, work: Path, repeat: int) -> list:
+    """Each of ``projects`` (a synthetic collection) built ``repeat`` times, in turns (A B A B …),
+    so that a machine that speeds up or slows down during the runs affects each alike. For each,
+    (its first site, its runs sorted from the fastest): the other runs' sites are removed."""
+    runs = [[] for _ in projects]
+    for run in range(repeat):
+        for index, project_dir in enumerate(projects):
+            # each build writes a new folder: deleting the last one first would time the file
+            # system's cleanup too (on ext4, creating files right after deleting thousands is slower)
+            site = work / (f"site-{index}" if index else "site") if run == 0 else work / f"site-{index}-{run + 1}"
+            runs[index].append(timed_build(project_dir, project_dir / "mkdocs.yml", site))
+            if run:
+                shutil.rmtree(site)
+    return [(work / (f"site-{index}" if index else "site"), sorted(results, key=lambda result: result[0]))
+            for index, results in enumerate(runs)]
+
+
+def print_build(runs: list, site: Path, project_dir: Path, label: str = "") -> float:
+    """The build's figures (``label`` after each name: the compared commit's); the median wall time."""
+    seconds, cpu, _rss, _pss = runs[len(runs) // 2]
+    rss, pss = max(result[2] for result in runs), max(result[3] for result in runs)
+    if len(runs) == 1:
+        print(f"build time{label}: {seconds:.2f} s")
+    else:
+        print(f"build time{label}: {seconds:.2f} s (median of {len(runs)}; fastest {runs[0][0]:.2f} s;"
+              f" all: {', '.join(f'{result[0]:.2f}' for result in runs)})")
+    print(f"build cpu time{label}: {sum(cpu):.2f} s (all processes: user {cpu[0]:.2f} s, system {cpu[1]:.2f} s)")
+    print(f"build peak memory{label}: {pss / 2**20:.0f} MB (proportional; resident, shared pages counted per process: {rss / 2**20:.0f} MB)")
+    print(f"output size{label}: {tree_size(site) / 2**20:.1f} MB in {sum(1 for _ in site.rglob('*') if _.is_file())} files")
+    first = sorted(p.name for p in (project_dir / "docs" / "cases").iterdir() if p.is_dir())[0]
+    langs = project.languages(project_dir)
+    for lang in langs:
+        print(f"case page html ({lang}){label}: {kb((site / views.prefix(lang, langs[0]) / 'cases' / first / 'index.html').stat().st_size)}")
+    return seconds
 
 
 def gz(data: bytes) -> int:
@@ -655,6 +713,9 @@ def main(argv=None) -> int:
                         help=_("build K times and print the median and the fastest (default: 1); on a shared or virtual "
                                "machine one build can take a third longer than the next"))
     parser.add_argument("--keep", metavar="DIR", help=_("build in DIR and keep it (default: a temporary directory, removed)"))
+    parser.add_argument("--compare", metavar="REV",
+                        help=_("also build as many cases with the commit REV of this repository (a commit, tag or branch), "
+                               "the two builds taking turns, and print its build figures after these"))
     args = parser.parse_args(argv)
     if args.repeat < 1:
         parser.error(_("--repeat {count}: must be at least 1. Fix: give a whole number of 1 or more.", count=args.repeat))
@@ -664,32 +725,25 @@ def main(argv=None) -> int:
     try:
         if work.exists() and any(work.iterdir()):
             parser.error(_("--keep {folder}: the folder is not empty. Fix: name a new or empty folder.", folder=work))
+        compared = None
+        if args.compare:
+            compared = checkout(args.compare, work / "compared-source")
+            if compared is None:
+                parser.error(_("--compare {rev}: not a commit of this repository. Fix: give a commit, tag or branch that "
+                               "`git log --oneline` lists (git must be installed).", rev=args.compare))
         project = make_collection(work / "project", args.cases)
-        site = work / "site"
+        projects = [project]
+        if compared:
+            projects.append(make_collection(work / "compared", args.cases, source=work / "compared-source"))
         print(f"cases: {args.cases} x {len(LANGS)} languages")
         print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}")
-        runs = []
-        for run in range(args.repeat):
-            # each build writes a new folder: deleting the last one first would time the file
-            # system's cleanup too (on ext4, creating files right after deleting thousands is slower)
-            runs.append(timed_build(project, project / "mkdocs.yml", site if run == 0 else work / f"site-{run + 1}"))
-        for run in range(1, args.repeat):
-            shutil.rmtree(work / f"site-{run + 1}")
-        runs.sort(key=lambda result: result[0])
-        seconds, cpu, _rss, _pss = runs[len(runs) // 2]
-        rss, pss = max(result[2] for result in runs), max(result[3] for result in runs)
-        if len(runs) == 1:
-            print(f"build time: {seconds:.2f} s")
-        else:
-            print(f"build time: {seconds:.2f} s (median of {len(runs)}; fastest {runs[0][0]:.2f} s;"
-                  f" all: {', '.join(f'{result[0]:.2f}' for result in runs)})")
-        print(f"build cpu time: {sum(cpu):.2f} s (all processes: user {cpu[0]:.2f} s, system {cpu[1]:.2f} s)")
-        print(f"build peak memory: {pss / 2**20:.0f} MB (proportional; resident, shared pages counted per process: {rss / 2**20:.0f} MB)")
-        print(f"output size: {tree_size(site) / 2**20:.1f} MB in {sum(1 for _ in site.rglob('*') if _.is_file())} files")
+        (site, runs), *other = build_in_turns(projects, work, args.repeat)
+        seconds = print_build(runs, site, project)
+        if compared:
+            (other_site, other_runs), = other
+            other_seconds = print_build(other_runs, other_site, projects[1], label=f" ({compared})")
+            print(f"build time against {compared}: {seconds / other_seconds:.3f}x (median against median, the builds in turns)")
         first = sorted(p.name for p in (project / "docs" / "cases").iterdir() if p.is_dir())[0]
-        for lang in LANGS:
-            prefix = views.prefix(lang, LANGS[0])
-            print(f"case page html ({lang}): {kb((site / prefix / 'cases' / first / 'index.html').stat().st_size)}")
         total, offsite = first_visit_bytes(site, f"cases/{first}")
         print(f"first visit to a case page (compressed): {kb(total)}")
         print(f"requests off the site on a case page: {len(offsite)}")

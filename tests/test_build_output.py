@@ -221,10 +221,17 @@ PAGE_TYPES = ("case page", "catalogue", "home page", "tag page", "search page", 
 
 
 def test_benchmark_prints_every_figure(tmp_path):
-    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "bench.py"), "--cases", "20", "--repeat", "2", "--keep", str(tmp_path / "bench")],
-                            capture_output=True, text=True, cwd=ROOT)
+    """bench.py's figures, with those of another commit built in turns (--compare: here the
+    commit under test, whose figures must have the same form)."""
+    short = subprocess.run(["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"], capture_output=True, text=True, check=True).stdout.strip()
+    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "bench.py"), "--cases", "20", "--repeat", "2", "--keep", str(tmp_path / "bench"),
+                             "--compare", "HEAD"], capture_output=True, text=True, cwd=ROOT)
     assert result.returncode == 0, result.stdout + result.stderr
     lines = dict(line.split(": ", 1) for line in result.stdout.splitlines() if ": " in line)
+    for name in ("build time", "build cpu time", "build peak memory", "output size", *(f"case page html ({lang})" for lang in LANGS)):
+        assert re.fullmatch(FIGURES[name], lines.get(f"{name} ({short})", "")), (name, lines.get(f"{name} ({short})"))
+    assert re.fullmatch(r"\d+\.\d{3}x \(median against median, the builds in turns\)", lines.get(f"build time against {short}", "")), result.stdout
+    assert len(list((tmp_path / "bench" / "site-1" / "cases").glob("*/index.html"))) == 20, "the compared commit's site"
     assert lines["cases"] == f"20 x {len(LANGS)} languages"
     values = {}
     for name, pattern in FIGURES.items():
@@ -272,6 +279,13 @@ def test_benchmark_prints_every_figure(tmp_path):
     if STALLED_FIGURE in lines or IN_CI or Path(CHROMIUM).exists():
         stalled = re.fullmatch(r"text after (\d+\.\d\d) s \(the kept copy\)", lines.get(STALLED_FIGURE, ""))
         assert stalled and float(stalled.group(1)) < STALLED_BUDGET_S, lines.get(STALLED_FIGURE)
+
+
+def test_benchmark_refuses_a_revision_that_is_not_a_commit(tmp_path):
+    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "bench.py"), "--cases", "2", "--compare", "no-such-commit-here",
+                             "--keep", str(tmp_path / "bench")], capture_output=True, text=True, cwd=ROOT, env={**os.environ, "LANGUAGE": "en"})
+    assert result.returncode == 2, result.stdout + result.stderr
+    assert "--compare no-such-commit-here: not a commit of this repository. Fix:" in result.stderr and "Traceback" not in result.stderr, result.stderr
 
 
 def test_each_case_page_shows_its_own_contents_in_the_sidebar(fixture_project, tmp_path):
