@@ -136,7 +136,9 @@ def timed_build(project: Path, config: Path, site: Path, stock: bool = False) ->
     """Build as deployed (scripts/build.py: one process per language), or with a plain
     `mkdocs build` for the stock comparison; return (wall seconds, (user, system) CPU seconds of all its processes, peak resident and peak
     proportional memory in bytes of the build's processes together, sampled every 50 and 500 ms)."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    # the project's own plugin and casekit, not those this checkout installed (another commit's, with --compare)
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1",
+           "PYTHONPATH": os.pathsep.join(filter(None, [str(project / "scripts"), os.environ.get("PYTHONPATH")]))}
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     command = ([sys.executable, "-m", "mkdocs", "build", "-q"] if stock else [sys.executable, str(project / "scripts" / "build.py")])
