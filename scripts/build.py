@@ -91,7 +91,7 @@ def _lower_priority() -> None:
 
 # The languages' processes start (Python, MkDocs, the theme) while this one reads the cases, which
 # every one of them then waits for: below this one, so that the reading has a core of its own on a
-# machine with few (on 2 cores, 1,000 cases are built about 2 s sooner). Among themselves they are equal.
+# machine with few (on 2 cores, with 1,000 cases, they begin building at 3.5 s instead of 5.5 s). Among themselves they are equal.
 BELOW_THIS_ONE = {"preexec_fn": _lower_priority} if hasattr(os, "nice") else {"creationflags": getattr(subprocess, "BELOW_NORMAL_PRIORITY_CLASS", 0)}
 
 
