@@ -189,14 +189,18 @@ def build_in_turns(projects: list, work: Path, repeat: int) -> list:
     so that a machine that speeds up or slows down during the runs affects each alike. For each,
     (its first site, its runs sorted from the fastest): the other runs' sites are removed."""
     runs = [[] for _ in projects]
+    extra = []
     for run in range(repeat):
         for index, project_dir in enumerate(projects):
-            # each build writes a new folder: deleting the last one first would time the file
-            # system's cleanup too (on ext4, creating files right after deleting thousands is slower)
+            # each build writes a new folder, and they are deleted only once all have run: deleting
+            # one between builds would time the file system's cleanup too (on ext4, creating files
+            # right after deleting thousands is slower)
             site = work / (f"site-{index}" if index else "site") if run == 0 else work / f"site-{index}-{run + 1}"
             runs[index].append(timed_build(project_dir, project_dir / "mkdocs.yml", site))
             if run:
-                shutil.rmtree(site)
+                extra.append(site)
+    for site in extra:
+        shutil.rmtree(site)
     return [(work / (f"site-{index}" if index else "site"), sorted(results, key=lambda result: result[0]))
             for index, results in enumerate(runs)]
 

@@ -145,7 +145,7 @@ class _TokenReader:
         found = set()
         add = found.add
         tags, classes, ids, names, pairs, valued = self._tags, self._classes, self._ids, self._names, self._pairs, self._valued
-        if tree.root is None:  # selectolax types it as optional; page_tokens would give nothing either
+        if tree.root is None:  # selectolax types it as optional
             return frozenset()
         for node in tree.root.traverse():  # the elements page_tokens lists, listed in half the time of css("*") (selectolax 1.0)
             tag = node.tag
